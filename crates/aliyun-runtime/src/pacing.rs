@@ -1,0 +1,290 @@
+//! Client-side pacing of API calls.
+//!
+//! Alibaba Cloud throttles each account (Alibaba IoT: 20 calls per second per AccessKey). A
+//! burst of concurrent calls would be rejected by the server; a [`RateLimiter`] smooths the
+//! burst out on the client instead, by handing out evenly spaced time slots in FIFO order.
+//! [`shared`] gives every client in the process the same limiter for the same account, so the
+//! quota is respected however many clients are built.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+/// A GCRA-style rate limiter that never lets more than `per_second` calls start in any
+/// one-second window.
+///
+/// Slots are spaced exactly `1 s / per_second` apart (a burst of one, then one slot every
+/// interval); no credit accumulates while idle, so after a quiet period the first call goes
+/// at once and the rest are spaced again. Hence any half-open window `[t, t + 1 s)` contains
+/// at most `per_second` slots, whichever `t` is chosen, which is what a server counting
+/// calls per second needs.
+///
+/// [`RateLimiter::acquire`] reserves the next free slot under a short, synchronous lock and
+/// then sleeps outside it, so waiters are served in the order they first called `acquire`.
+/// It uses [`tokio::time`], so paused test time (`#[tokio::test(start_paused = true)]`)
+/// drives it deterministically.
+///
+/// A limiter built with `per_second == 0` is disabled: `acquire` returns at once.
+#[derive(Debug)]
+pub struct RateLimiter {
+    per_second: u32,
+    /// Spacing between two slots; `None` when the limiter is disabled.
+    interval: Option<Duration>,
+    /// The earliest instant the next slot may start at (`None` until the first call).
+    next_free: Mutex<Option<Instant>>,
+}
+
+impl RateLimiter {
+    /// A limiter allowing at most `per_second` calls to start in any one-second window.
+    ///
+    /// `per_second == 0` means "no limit": the limiter is disabled and never waits.
+    pub fn new(per_second: u32) -> Self {
+        let interval = (per_second > 0).then(|| {
+            // Round up so that `per_second` intervals never add up to less than one second.
+            let nanos = 1_000_000_000u64.div_ceil(u64::from(per_second));
+            Duration::from_nanos(nanos)
+        });
+        Self {
+            per_second,
+            interval,
+            next_free: Mutex::new(None),
+        }
+    }
+
+    /// The rate this limiter was built with (0 when disabled).
+    pub fn per_second(&self) -> u32 {
+        self.per_second
+    }
+
+    /// Whether the limiter actually paces calls (`false` when built with `per_second == 0`).
+    pub fn is_enabled(&self) -> bool {
+        self.interval.is_some()
+    }
+
+    /// Waits until the caller may start one call.
+    ///
+    /// The slot is reserved when the returned future is first polled, so concurrent callers
+    /// are served first come, first served. Dropping the future while it waits forfeits its
+    /// slot (the limiter stays conservative: later slots are not moved earlier).
+    pub async fn acquire(&self) {
+        let Some(slot) = self.reserve() else {
+            return;
+        };
+        let wait = slot.saturating_duration_since(Instant::now());
+        if !wait.is_zero() {
+            tracing::trace!(
+                wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                per_second = self.per_second,
+                "pacing: waiting for a call slot"
+            );
+            tokio::time::sleep_until(slot).await;
+        }
+    }
+
+    /// Reserves the next free slot and returns its start, or `None` when disabled.
+    fn reserve(&self) -> Option<Instant> {
+        let interval = self.interval?;
+        // Never hold this lock across an await: it only guards the reservation itself.
+        let mut next_free = self
+            .next_free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let now = Instant::now();
+        let slot = match *next_free {
+            Some(free) if free > now => free,
+            _ => now,
+        };
+        // Saturate instead of panicking on (practically impossible) overflow.
+        *next_free = Some(slot.checked_add(interval).unwrap_or(slot));
+        Some(slot)
+    }
+}
+
+/// Registry key: the account (AccessKey ID) and the rate.
+type Key = (String, u32);
+
+fn registry() -> &'static Mutex<HashMap<Key, Weak<RateLimiter>>> {
+    static REGISTRY: OnceLock<Mutex<HashMap<Key, Weak<RateLimiter>>>> = OnceLock::new();
+    REGISTRY.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The process-wide limiter for the account `access_key_id` at `per_second` calls per second.
+///
+/// Every call with the same `(access_key_id, per_second)` returns the same [`RateLimiter`]
+/// while any client still holds it, so all clients of one account in the process share one
+/// quota. The registry only keeps weak references: a limiter is freed when its last client
+/// is dropped, and dead entries are purged on every call, so the registry does not grow
+/// without bound. (The AccessKey ID is not a secret; the AccessKey secret is never involved.)
+pub fn shared(access_key_id: &str, per_second: u32) -> Arc<RateLimiter> {
+    let mut map = registry().lock().unwrap_or_else(PoisonError::into_inner);
+    map.retain(|_, limiter| limiter.strong_count() > 0);
+    let key = (access_key_id.to_owned(), per_second);
+    if let Some(limiter) = map.get(&key).and_then(Weak::upgrade) {
+        return limiter;
+    }
+    let limiter = Arc::new(RateLimiter::new(per_second));
+    map.insert(key, Arc::downgrade(&limiter));
+    limiter
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry_has(access_key_id: &str, per_second: u32) -> bool {
+        registry()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(&(access_key_id.to_owned(), per_second))
+    }
+
+    /// Asserts that no half-open window `[t, t + 1 s)` holds more than `limit` instants.
+    fn assert_window_bound(times: &mut [Instant], limit: usize) {
+        times.sort();
+        for (i, &start) in times.iter().enumerate() {
+            let in_window = times[i..]
+                .iter()
+                .take_while(|&&t| t < start + Duration::from_secs(1))
+                .count();
+            assert!(
+                in_window <= limit,
+                "{in_window} acquisitions within 1 s starting at #{i}"
+            );
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn hundred_concurrent_callers_are_spread_over_five_seconds() {
+        let limiter = Arc::new(RateLimiter::new(20));
+        let times = Arc::new(Mutex::new(Vec::new()));
+        let start = Instant::now();
+        let tasks: Vec<_> = (0..100)
+            .map(|_| {
+                let limiter = Arc::clone(&limiter);
+                let times = Arc::clone(&times);
+                tokio::spawn(async move {
+                    limiter.acquire().await;
+                    times.lock().unwrap().push(Instant::now());
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let elapsed = start.elapsed();
+        assert!(
+            elapsed >= Duration::from_millis(4900) && elapsed <= Duration::from_secs(5),
+            "took {elapsed:?}"
+        );
+        let mut times = times.lock().unwrap().clone();
+        assert_eq!(times.len(), 100);
+        assert_window_bound(&mut times, 20);
+        // Spacing, not bunching: consecutive acquisitions are one interval apart.
+        for pair in times.windows(2) {
+            assert_eq!(pair[1] - pair[0], Duration::from_millis(50));
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn callers_are_served_in_fifo_order() {
+        let limiter = Arc::new(RateLimiter::new(10));
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let tasks: Vec<_> = (0..30)
+            .map(|i| {
+                let limiter = Arc::clone(&limiter);
+                let order = Arc::clone(&order);
+                tokio::spawn(async move {
+                    limiter.acquire().await;
+                    order.lock().unwrap().push(i);
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        let order = order.lock().unwrap().clone();
+        assert_eq!(order, (0..30).collect::<Vec<_>>());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn first_call_is_immediate_and_idle_time_builds_no_burst() {
+        let limiter = RateLimiter::new(4);
+        let start = Instant::now();
+        limiter.acquire().await;
+        assert_eq!(start.elapsed(), Duration::ZERO);
+        limiter.acquire().await;
+        assert_eq!(start.elapsed(), Duration::from_millis(250));
+
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        let after_idle = Instant::now();
+        let mut times = Vec::new();
+        for _ in 0..9 {
+            limiter.acquire().await;
+            times.push(Instant::now());
+        }
+        assert_eq!(times[0], after_idle);
+        assert_eq!(times[8] - times[0], Duration::from_secs(2));
+        assert_window_bound(&mut times, 4);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn odd_rates_never_exceed_the_quota() {
+        let limiter = Arc::new(RateLimiter::new(3));
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            limiter.acquire().await;
+            times.push(Instant::now());
+        }
+        assert_window_bound(&mut times, 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn zero_rate_is_disabled_and_never_waits() {
+        let limiter = RateLimiter::new(0);
+        assert!(!limiter.is_enabled());
+        assert_eq!(limiter.per_second(), 0);
+        let start = Instant::now();
+        for _ in 0..1000 {
+            limiter.acquire().await;
+        }
+        assert_eq!(start.elapsed(), Duration::ZERO);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn dropped_waiter_forfeits_its_slot_without_breaking_the_limiter() {
+        let limiter = RateLimiter::new(2);
+        limiter.acquire().await;
+        let start = Instant::now();
+        // Times out before its slot (at 500 ms) comes up.
+        let timed_out = tokio::time::timeout(Duration::from_millis(100), limiter.acquire()).await;
+        assert!(timed_out.is_err());
+        limiter.acquire().await;
+        assert_eq!(start.elapsed(), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn shared_returns_one_limiter_per_account_and_rate() {
+        let a1 = shared("pacing-test-key-a", 20);
+        let a2 = shared("pacing-test-key-a", 20);
+        let b = shared("pacing-test-key-b", 20);
+        let a_other_rate = shared("pacing-test-key-a", 10);
+        assert!(Arc::ptr_eq(&a1, &a2));
+        assert!(!Arc::ptr_eq(&a1, &b));
+        assert!(!Arc::ptr_eq(&a1, &a_other_rate));
+        assert_eq!(a1.per_second(), 20);
+        assert_eq!(a_other_rate.per_second(), 10);
+    }
+
+    #[test]
+    fn shared_drops_dead_entries() {
+        let limiter = shared("pacing-test-key-dropped", 5);
+        assert!(registry_has("pacing-test-key-dropped", 5));
+        drop(limiter);
+        // Any later call purges the dead entry.
+        let _other = shared("pacing-test-key-survivor", 5);
+        assert!(!registry_has("pacing-test-key-dropped", 5));
+        assert!(registry_has("pacing-test-key-survivor", 5));
+    }
+}
