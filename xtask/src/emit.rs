@@ -40,10 +40,12 @@ pub fn product_module(product: &Product) -> TokenStream {
     let endpoint = &product.endpoint;
     let default_format = format_tokens(product.default_format);
     let samples = sample_tests(&product.output, &product.error_samples, None);
+    let client = client(product);
     quote! {
         #![doc = " Generated code: see the header of each file."]
         #doc
         #(#modules)*
+        #client
 
         /// The product code.
         pub const PRODUCT: &str = #name;
@@ -54,6 +56,67 @@ pub fn product_module(product: &Product) -> TokenStream {
         /// The format the service answers in when a request does not ask for one.
         pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = #default_format;
         #samples
+    }
+}
+
+/// The product's client: one method per operation, each returning a fluent builder.
+fn client(product: &Product) -> TokenStream {
+    let methods = product.operations.iter().map(|op| {
+        let method = ident(&snake(&op.name));
+        let module = ident(&snake(&op.name));
+        let fluent = format_ident!("{}FluentBuilder", crate::spec::pascal(&op.name));
+        let doc = docs(&format!("Calls `{}`: {}", op.name, op.doc));
+        quote! {
+            #doc
+            pub fn #method(&self) -> #module::#fluent {
+                #module::#fluent::new(self.inner.clone())
+            }
+        }
+    });
+    let example = product.operations.first().map(|op| {
+        let setters: String = op
+            .parameters
+            .iter()
+            .filter(|p| p.required)
+            .map(|p| format!(".{}({:?})", p.rust_name, p.example.clone().unwrap_or_default()))
+            .collect();
+        format!(
+            "\n\n```no_run\n# async fn example() -> Result<(), {krate}::Error> {{\nlet client = {krate}::Client::from_env()?;\nlet reply = client.{method}(){setters}.send().await?;\n# let _ = reply;\n# Ok(())\n# }}\n```",
+            krate = product.crate_name,
+            method = snake(&op.name),
+        )
+    });
+    let doc = docs(&format!(
+        "A client for {}: one method per operation; retries, pacing and signing come from the runtime. Cheap to clone.{}",
+        product.name,
+        example.unwrap_or_default()
+    ));
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            inner: aliyun_runtime::RpcClient,
+        }
+
+        impl Client {
+            /// A client with this configuration.
+            pub fn new(config: aliyun_runtime::Config) -> Result<Self, aliyun_runtime::Error> {
+                Ok(Self { inner: aliyun_runtime::RpcClient::new(config, ENDPOINT_TEMPLATE)? })
+            }
+
+            /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
+            /// aliyun CLI profile, credentials from the default chain.
+            pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
+                Self::new(aliyun_runtime::Config::from_env()?)
+            }
+
+            /// The runtime client underneath, for generic calls (`call(&input)`).
+            pub fn runtime(&self) -> &aliyun_runtime::RpcClient {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
     }
 }
 
@@ -157,6 +220,33 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
     let builder_doc = docs(&format!(
         "Builds a [`{input}`]; `build` refuses a missing required parameter."
     ));
+    let fluent = format_ident!("{}FluentBuilder", crate::spec::pascal(&op.name));
+    let fluent_doc = docs(&format!(
+        "A `{action}` call being set up: set its parameters, then [`send`]({fluent}::send) it."
+    ));
+    let fluent_setters = op.parameters.iter().map(|p| {
+        let name = ident(&p.rust_name);
+        let set = format_ident!("set_{}", p.rust_name);
+        let ty = param_type(p);
+        let doc = param_doc(p);
+        let set_doc = docs(&format!("Sets or clears `{}`.", p.name));
+        let arg = match p.ty {
+            FieldType::String => quote! { impl Into<String> },
+            _ => quote! { #ty },
+        };
+        quote! {
+            #doc
+            pub fn #name(mut self, value: #arg) -> Self {
+                self.input = self.input.#name(value);
+                self
+            }
+            #set_doc
+            pub fn #set(mut self, value: Option<#ty>) -> Self {
+                self.input = self.input.#set(value);
+                self
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,6 +281,26 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
             /// The input, or an error naming the first missing required parameter.
             pub fn build(self) -> Result<#input, aliyun_runtime::BuildError> {
                 Ok(#input { #(#build_fields)* })
+            }
+        }
+
+        #fluent_doc
+        #[derive(Clone, Debug)]
+        pub struct #fluent {
+            client: aliyun_runtime::RpcClient,
+            input: #builder,
+        }
+
+        impl #fluent {
+            pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+                Self { client, input: #builder::default() }
+            }
+            #(#fluent_setters)*
+            /// Sends the call: the typed reply, or an error (a missing parameter, the service's
+            /// error, a transport failure, a timeout).
+            pub async fn send(self) -> Result<#output, aliyun_runtime::Error> {
+                let input = self.input.build()?;
+                self.client.call(&input).await
             }
         }
     }
@@ -409,6 +519,7 @@ fn reply_impl(product: &Product, op: &Operation) -> TokenStream {
         return quote! {
             impl wire::Reply for #output {
                 fn in_band_error(&self) -> Option<aliyun_runtime::ServiceError> { None }
+                fn request_id(&self) -> Option<&str> { None }
             }
         };
     };
@@ -441,6 +552,9 @@ fn reply_impl(product: &Product, op: &Operation) -> TokenStream {
         impl wire::Reply for #output {
             fn in_band_error(&self) -> Option<aliyun_runtime::ServiceError> {
                 wire::in_band_error(#success, #code, #message, #request_id)
+            }
+            fn request_id(&self) -> Option<&str> {
+                #request_id
             }
         }
     }

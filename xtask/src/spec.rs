@@ -54,6 +54,8 @@ struct RawProduct {
     endpoint: Spanned<String>,
     default_format: WireFormat,
     output: String,
+    #[serde(rename = "crate")]
+    crate_name: Spanned<String>,
     in_band_error: Option<RawInBandError>,
     #[serde(default)]
     error_samples: Vec<RawSample>,
@@ -214,6 +216,8 @@ pub struct Product {
     pub default_format: WireFormat,
     /// Where the generated module goes, relative to the workspace root.
     pub output: PathBuf,
+    /// The Rust name of the crate holding the module (for doc examples), such as `aliyun_iot`.
+    pub crate_name: String,
     /// The response fields that carry in-band failures.
     pub in_band_error: Option<InBandError>,
     /// Error bodies that every operation may return.
@@ -432,6 +436,22 @@ fn finish_product(
             "the product name must be an identifier such as `Iot`",
         ));
     }
+    let valid_crate = raw
+        .crate_name
+        .value
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && raw
+            .crate_name
+            .value
+            .starts_with(|c: char| c.is_ascii_lowercase());
+    if !valid_crate {
+        return Err(at(
+            &file,
+            &raw.crate_name,
+            "`crate` must be the crate's Rust name, such as `aliyun_iot`",
+        ));
+    }
     let error_samples = samples(root, &file, raw.error_samples)?;
     Ok(Product {
         name: raw.name.value,
@@ -440,6 +460,7 @@ fn finish_product(
         endpoint: raw.endpoint.value,
         default_format: raw.default_format,
         output: PathBuf::from(raw.output),
+        crate_name: raw.crate_name.value,
         in_band_error,
         error_samples,
         operations,

@@ -10,3 +10,5 @@ mod generated;
 pub use aliyun_runtime as runtime;
 pub use aliyun_runtime::{Error, jiff};
 pub use generated::*;
+
+mod udi;

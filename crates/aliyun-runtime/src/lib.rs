@@ -3,7 +3,10 @@
 //! Generated crates (such as `aliyun-iot`) describe operations and shapes; this crate owns
 //! everything else, one module per concern.
 
+pub mod client;
+pub mod config;
 pub mod credentials;
+pub mod endpoint;
 pub mod error;
 pub mod operation;
 pub mod pacing;
@@ -12,9 +15,15 @@ pub mod secret;
 pub mod signing;
 pub mod wire;
 
+pub use client::RpcClient;
+pub use config::{Config, ConfigBuilder, Method, Pacing};
+pub use credentials::{Credentials, ProvideCredentials};
+pub use endpoint::Endpoint;
 pub use error::{BuildError, Error, ErrorOrigin, ServiceError};
 pub use operation::{Operation, OperationInfo};
+pub use retry::RetryConfig;
 pub use secret::Secret;
+pub use wire::Format;
 
 /// Re-exported so generated crates and their users name one version of the time type.
 pub use jiff;

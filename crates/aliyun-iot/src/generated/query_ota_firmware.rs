@@ -88,6 +88,50 @@ impl QueryOtaFirmwareInputBuilder {
         })
     }
 }
+/// A `QueryOTAFirmware` call being set up: set its parameters, then [`send`](QueryOtaFirmwareFluentBuilder::send) it.
+#[derive(Clone, Debug)]
+pub struct QueryOtaFirmwareFluentBuilder {
+    client: aliyun_runtime::RpcClient,
+    input: QueryOtaFirmwareInputBuilder,
+}
+impl QueryOtaFirmwareFluentBuilder {
+    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+        Self {
+            client,
+            input: QueryOtaFirmwareInputBuilder::default(),
+        }
+    }
+    /// `FirmwareId` (required): The unique ID of the OTA update package, as returned by CreateOTAFirmware or listed by ListOTAFirmware.
+    ///
+    /// Example: `s8SSHiKjpBfrM3BSN0z803****`
+    pub fn firmware_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.firmware_id(value);
+        self
+    }
+    /// Sets or clears `FirmwareId`.
+    pub fn set_firmware_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_firmware_id(value);
+        self
+    }
+    /// `IotInstanceId`: The ID of the IoT Platform instance (shown on the instance's Overview page). Required when the instance has an ID (new public instances and Enterprise instances): without it the call fails. Leave it unset for instances that have no ID.
+    ///
+    /// Example: `iot_instc_pu****_c*-v64********`
+    pub fn iot_instance_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.iot_instance_id(value);
+        self
+    }
+    /// Sets or clears `IotInstanceId`.
+    pub fn set_iot_instance_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_iot_instance_id(value);
+        self
+    }
+    /// Sends the call: the typed reply, or an error (a missing parameter, the service's
+    /// error, a transport failure, a timeout).
+    pub async fn send(self) -> Result<QueryOtaFirmwareResponse, aliyun_runtime::Error> {
+        let input = self.input.build()?;
+        self.client.call(&input).await
+    }
+}
 /// The response of QueryOTAFirmware.
 ///
 /// Wire name: `QueryOTAFirmwareResponse`.
@@ -631,6 +675,9 @@ impl wire::Reply for QueryOtaFirmwareResponse {
             self.error_message.as_deref(),
             Some(self.request_id.as_str()),
         )
+    }
+    fn request_id(&self) -> Option<&str> {
+        Some(self.request_id.as_str())
     }
 }
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::error::{Error, ErrorOrigin, ServiceError};
 pub trait Reply: Decode {
     /// The failure this body reports, if it reports one.
     fn in_band_error(&self) -> Option<ServiceError>;
+    /// The request ID the body carries, for logs.
+    fn request_id(&self) -> Option<&str>;
 }
 
 /// The in-band failure described by a response's fields, if any: `Success` is `false`, or

@@ -97,6 +97,56 @@ impl DescribeWidgetInputBuilder {
         })
     }
 }
+/// A `DescribeWidget` call being set up: set its parameters, then [`send`](DescribeWidgetFluentBuilder::send) it.
+#[derive(Clone, Debug)]
+pub struct DescribeWidgetFluentBuilder {
+    client: aliyun_runtime::RpcClient,
+    input: DescribeWidgetInputBuilder,
+}
+impl DescribeWidgetFluentBuilder {
+    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+        Self {
+            client,
+            input: DescribeWidgetInputBuilder::default(),
+        }
+    }
+    /// `WidgetId` (required): The widget.
+    pub fn widget_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.widget_id(value);
+        self
+    }
+    /// Sets or clears `WidgetId`.
+    pub fn set_widget_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_widget_id(value);
+        self
+    }
+    /// `Depth`: How deep to look.
+    pub fn depth(mut self, value: i64) -> Self {
+        self.input = self.input.depth(value);
+        self
+    }
+    /// Sets or clears `Depth`.
+    pub fn set_depth(mut self, value: Option<i64>) -> Self {
+        self.input = self.input.set_depth(value);
+        self
+    }
+    /// `Verbose`: Whether to say more.
+    pub fn verbose(mut self, value: bool) -> Self {
+        self.input = self.input.verbose(value);
+        self
+    }
+    /// Sets or clears `Verbose`.
+    pub fn set_verbose(mut self, value: Option<bool>) -> Self {
+        self.input = self.input.set_verbose(value);
+        self
+    }
+    /// Sends the call: the typed reply, or an error (a missing parameter, the service's
+    /// error, a transport failure, a timeout).
+    pub async fn send(self) -> Result<DescribeWidgetResult, aliyun_runtime::Error> {
+        let input = self.input.build()?;
+        self.client.call(&input).await
+    }
+}
 /// The result.
 ///
 /// Wire name: `DescribeWidgetResult`.
@@ -494,5 +544,8 @@ impl wire::Reply for DescribeWidgetResult {
             self.err_text.as_deref(),
             Some(self.request_id.as_str()),
         )
+    }
+    fn request_id(&self) -> Option<&str> {
+        Some(self.request_id.as_str())
     }
 }

@@ -1,0 +1,266 @@
+//! The call loop every generated client uses: credentials → pacing → sign → send → decode,
+//! retried with backoff, each attempt with a fresh nonce and timestamp.
+
+use reqwest::Url;
+use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use std::sync::Arc;
+use tracing::Instrument;
+
+use crate::config::Method;
+use crate::config::{Config, Pacing};
+use crate::credentials::Credentials;
+use crate::error::{Error, ServiceError, SignatureDiagnosis};
+use crate::operation::Operation;
+use crate::pacing;
+use crate::retry::parse_retry_after;
+use crate::signing::{
+    SignedRequest, SigningKey, SigningRequest, parse_server_string_to_sign, redact_query,
+    redact_string_to_sign,
+};
+use crate::wire;
+
+/// The User-Agent every request carries.
+pub const USER_AGENT: &str = concat!(
+    "aliyun-iot-rs/",
+    env!("CARGO_PKG_VERSION"),
+    " (Rust; aliyun-runtime)"
+);
+
+/// A client for one product's RPC API. Cheap to clone: clones share the connection pool.
+#[derive(Clone, Debug)]
+pub struct RpcClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    base_url: Url,
+    http: reqwest::Client,
+}
+
+impl RpcClient {
+    /// A client for the product whose endpoint template is `endpoint_template`.
+    pub fn new(config: Config, endpoint_template: &str) -> Result<Self, Error> {
+        let base_url = config.endpoint.resolve(endpoint_template)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .read_timeout(config.read_timeout)
+            .user_agent(USER_AGENT)
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                base_url,
+                http,
+            }),
+        })
+    }
+
+    /// The configuration this client uses.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The base URL calls go to.
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// Sends `input` and decodes the reply: retried on transient failures, paced to the
+    /// operation's quota, bounded by the call timeout.
+    pub async fn call<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
+        let config = &self.inner.config;
+        let span = tracing::info_span!("aliyun.call", operation = O::INFO.action);
+        let work = self.call_with_retries(input).instrument(span);
+        match config.call_timeout {
+            Some(limit) => tokio::time::timeout(limit, work)
+                .await
+                .unwrap_or(Err(Error::Timeout {
+                    what: "call",
+                    after: limit,
+                })),
+            None => work.await,
+        }
+    }
+
+    async fn call_with_retries<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
+        let config = &self.inner.config;
+        let credentials = config.credentials.provide().await?;
+        let rate = match config.pacing {
+            Pacing::Quota => O::INFO.quota_per_second,
+            Pacing::PerSecond(n) => n,
+            Pacing::Off => 0,
+        };
+        let limiter = (rate > 0).then(|| pacing::shared(credentials.access_key_id(), rate));
+        let params = input.params();
+        let max_attempts = config.retry.max_attempts().max(1);
+        let mut attempt = 1;
+        loop {
+            if let Some(limiter) = &limiter {
+                limiter.acquire().await;
+            }
+            let span = tracing::info_span!(
+                "attempt",
+                attempt,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty
+            );
+            let result = self
+                .attempt::<O>(&credentials, &params)
+                .instrument(span)
+                .await;
+            let error = match result {
+                Ok(output) => return Ok(output),
+                Err(error) => error,
+            };
+            if attempt >= max_attempts || !error.is_retryable() {
+                return Err(error);
+            }
+            let retry_after = error.as_service().and_then(|e| e.retry_after);
+            let wait = config.retry.backoff(attempt, retry_after);
+            tracing::warn!(attempt, ?wait, error = %error, "retrying");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// One signed HTTP exchange, with a fresh nonce and timestamp.
+    async fn attempt<O: Operation>(
+        &self,
+        credentials: &Credentials,
+        params: &[(&'static str, String)],
+    ) -> Result<O::Output, Error> {
+        let config = &self.inner.config;
+        let format = config.format;
+        let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 3);
+        all.push(("Action", O::INFO.action));
+        all.push(("Version", O::INFO.version));
+        all.push(("Format", format.as_str()));
+        all.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+        let method = config.method.as_str();
+        let signed = config.signer.sign(
+            &SigningRequest {
+                method,
+                params: &all,
+            },
+            &SigningKey {
+                access_key_id: credentials.access_key_id(),
+                access_key_secret: credentials.access_key_secret(),
+                security_token: credentials.security_token(),
+            },
+            config.clock.now(),
+            &config.nonces.nonce(),
+        );
+        let mut url = self.inner.base_url.clone();
+        // Set verbatim: reqwest's own query encoding differs from the signature's.
+        url.set_query(Some(&signed.query));
+        tracing::debug!(url = %redact_query(url.as_str()), method, "sending");
+
+        let mut request = match config.method {
+            Method::Post => self
+                .inner
+                .http
+                .post(url)
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded"),
+            Method::Get => self.inner.http.get(url),
+        };
+        request = request
+            .header("x-acs-action", O::INFO.action)
+            .header("x-acs-version", O::INFO.version);
+        for (name, value) in &signed.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let mut response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(e, config))?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = read_body(&mut response, config.max_body_bytes, config).await?;
+        let span = tracing::Span::current();
+        span.record("status", status);
+
+        let reply = wire::decode_reply::<O::Output>(format, status, &body);
+        match reply {
+            Ok(output) => {
+                if let Some(id) = wire::Reply::request_id(&output) {
+                    span.record("request_id", id);
+                }
+                tracing::debug!(status, "done");
+                Ok(output)
+            }
+            Err(Error::Service(mut service)) => {
+                if let Some(id) = &service.request_id {
+                    span.record("request_id", id.as_str());
+                }
+                enrich(&mut service, &headers, &signed);
+                tracing::debug!(status, code = %service.code, "service error");
+                Err(Error::Service(service))
+            }
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// Adds what only the transport knows to a service error: the server's retry hint, and for
+/// `SignatureDoesNotMatch` a diagnosis (with the secrets in the server's message redacted).
+fn enrich(service: &mut ServiceError, headers: &HeaderMap, signed: &SignedRequest) {
+    service.retry_after = headers
+        .get("x-acs-retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
+    if service.code == "SignatureDoesNotMatch" {
+        let diagnosis = match parse_server_string_to_sign(&service.message) {
+            Some(theirs) if theirs == signed.string_to_sign => SignatureDiagnosis::WrongSecret,
+            Some(_) => SignatureDiagnosis::StringToSignDiffers,
+            None => SignatureDiagnosis::Unknown,
+        };
+        service.signature_diagnosis = Some(diagnosis);
+        service.message = redact_string_to_sign(&service.message);
+    }
+}
+
+/// Reads a body up to `limit` bytes; a larger one is an error, not an allocation.
+async fn read_body(
+    response: &mut reqwest::Response,
+    limit: usize,
+    config: &Config,
+) -> Result<Vec<u8>, Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport_error(e, config))?
+    {
+        if body.len() + chunk.len() > limit {
+            return Err(Error::Transport(format!(
+                "the response body is larger than the limit of {limit} bytes"
+            )));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn transport_error(error: reqwest::Error, config: &Config) -> Error {
+    // reqwest's Display carries the URL, whose query holds the signature: drop it.
+    let error = error.without_url();
+    if error.is_timeout() {
+        let (what, after) = if error.is_connect() {
+            ("connect", config.connect_timeout)
+        } else {
+            ("read", config.read_timeout)
+        };
+        return Error::Timeout { what, after };
+    }
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Error::Transport(message)
+}
