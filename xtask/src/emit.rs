@@ -169,29 +169,10 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
         let ty = param_type(p);
         quote! { #name: Option<#ty>, }
     });
-    let setters = op.parameters.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let set = format_ident!("set_{}", p.rust_name);
-        let ty = param_type(p);
-        let doc = param_doc(p);
-        let set_doc = docs(&format!("Sets or clears `{}`.", p.name));
-        let (arg, conv) = match p.ty {
-            FieldType::String => (quote! { impl Into<String> }, quote! { value.into() }),
-            _ => (quote! { #ty }, quote! { value }),
-        };
-        quote! {
-            #doc
-            pub fn #name(mut self, value: #arg) -> Self {
-                self.#name = Some(#conv);
-                self
-            }
-            #set_doc
-            pub fn #set(mut self, value: Option<#ty>) -> Self {
-                self.#name = value;
-                self
-            }
-        }
-    });
+    let builder_setters = setters(
+        &op.parameters,
+        |_, field, stored| quote! { self.#field = #stored; },
+    );
     let build_fields = op.parameters.iter().map(|p| {
         let name = ident(&p.rust_name);
         if p.required {
@@ -224,28 +205,8 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
     let fluent_doc = docs(&format!(
         "A `{action}` call being set up: set its parameters, then [`send`]({fluent}::send) it."
     ));
-    let fluent_setters = op.parameters.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let set = format_ident!("set_{}", p.rust_name);
-        let ty = param_type(p);
-        let doc = param_doc(p);
-        let set_doc = docs(&format!("Sets or clears `{}`.", p.name));
-        let arg = match p.ty {
-            FieldType::String => quote! { impl Into<String> },
-            _ => quote! { #ty },
-        };
-        quote! {
-            #doc
-            pub fn #name(mut self, value: #arg) -> Self {
-                self.input = self.input.#name(value);
-                self
-            }
-            #set_doc
-            pub fn #set(mut self, value: Option<#ty>) -> Self {
-                self.input = self.input.#set(value);
-                self
-            }
-        }
+    let fluent_setters = setters(&op.parameters, |method, _, _| {
+        quote! { self.input = self.input.#method(value); }
     });
     quote! {
         #doc
@@ -277,7 +238,7 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
         pub struct #builder { #(#builder_fields)* }
 
         impl #builder {
-            #(#setters)*
+            #builder_setters
             /// The input, or an error naming the first missing required parameter.
             pub fn build(self) -> Result<#input, aliyun_runtime::BuildError> {
                 Ok(#input { #(#build_fields)* })
@@ -295,7 +256,7 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
             pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
                 Self { client, input: #builder::default() }
             }
-            #(#fluent_setters)*
+            #fluent_setters
             /// Sends the call: the typed reply, or an error (a missing parameter, the service's
             /// error, a transport failure, a timeout).
             pub async fn send(self) -> Result<#output, aliyun_runtime::Error> {
@@ -304,6 +265,42 @@ fn input(product: &Product, op: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// A `name(value)` and a `set_name(Option<value>)` method per parameter, for the input
+/// builder and the fluent builder alike. `assign(method, field, stored)` writes the statement
+/// a method runs: `method` is the method's own name, `field` the parameter's field and
+/// `stored` the `Option` to store.
+fn setters(
+    parameters: &[Parameter],
+    assign: impl Fn(&Ident, &Ident, TokenStream) -> TokenStream,
+) -> TokenStream {
+    let methods = parameters.iter().map(|p| {
+        let name = ident(&p.rust_name);
+        let set = format_ident!("set_{}", p.rust_name);
+        let ty = param_type(p);
+        let doc = param_doc(p);
+        let set_doc = docs(&format!("Sets or clears `{}`.", p.name));
+        let (arg, conv) = match p.ty {
+            FieldType::String => (quote! { impl Into<String> }, quote! { value.into() }),
+            _ => (quote! { #ty }, quote! { value }),
+        };
+        let set_one = assign(&name, &name, quote! { Some(#conv) });
+        let set_opt = assign(&set, &name, quote! { value });
+        quote! {
+            #doc
+            pub fn #name(mut self, value: #arg) -> Self {
+                #set_one
+                self
+            }
+            #set_doc
+            pub fn #set(mut self, value: Option<#ty>) -> Self {
+                #set_opt
+                self
+            }
+        }
+    });
+    quote! { #(#methods)* }
 }
 
 fn param_doc(p: &Parameter) -> TokenStream {
