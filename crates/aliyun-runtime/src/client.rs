@@ -205,19 +205,23 @@ impl RpcClient {
 }
 
 /// Adds what only the transport knows to a service error: the server's retry hint, and for
-/// `SignatureDoesNotMatch` a diagnosis (with the secrets in the server's message redacted).
+/// `SignatureDoesNotMatch` a diagnosis. The secrets in a string to sign quoted by the server
+/// are redacted whatever the code (`IncompleteSignature` quotes one too).
 fn enrich(service: &mut ServiceError, headers: &HeaderMap, signed: &SignedRequest) {
     service.retry_after = headers
         .get("x-acs-retry-after")
         .and_then(|v| v.to_str().ok())
         .and_then(parse_retry_after);
+    let theirs = parse_server_string_to_sign(&service.message);
     if service.code == "SignatureDoesNotMatch" {
-        let diagnosis = match parse_server_string_to_sign(&service.message) {
+        let diagnosis = match theirs {
             Some(theirs) if theirs == signed.string_to_sign => SignatureDiagnosis::WrongSecret,
             Some(_) => SignatureDiagnosis::StringToSignDiffers,
             None => SignatureDiagnosis::Unknown,
         };
         service.signature_diagnosis = Some(diagnosis);
+    }
+    if theirs.is_some() || service.code == "SignatureDoesNotMatch" {
         service.message = redact_string_to_sign(&service.message);
     }
 }

@@ -140,8 +140,8 @@ impl QueryOtaFirmwareFluentBuilder {
 pub struct QueryOtaFirmwareResponse {
     /// `RequestId`: The ID of the request, for support tickets and logs.
     pub request_id: String,
-    /// `Success`: Whether the call succeeded. A `false` here is turned into an error by the client.
-    pub success: bool,
+    /// `Success`: Whether the call succeeded. The client turns `false` (or a missing flag beside a `Code`) into an error.
+    pub success: Option<bool>,
     /// `Code`: The error code, when the call failed (for example `iot.system.SystemException`).
     pub code: Option<String>,
     /// `ErrorMessage`: The error message, when the call failed.
@@ -156,7 +156,6 @@ impl wire::Decode for QueryOtaFirmwareResponse {
     ) -> Result<Self, wire::FieldError> {
         let mut out = Self::default();
         let mut required_request_id = None;
-        let mut required_success = None;
         for (key, value) in wire::struct_entries(node, path)? {
             match key.as_str() {
                 "RequestId" => {
@@ -166,7 +165,7 @@ impl wire::Decode for QueryOtaFirmwareResponse {
                     )?;
                 }
                 "Success" => {
-                    required_success = wire::Decode::decode_optional(
+                    out.success = wire::Decode::decode_optional(
                         value,
                         &path.field("Success"),
                     )?;
@@ -190,7 +189,6 @@ impl wire::Decode for QueryOtaFirmwareResponse {
             }
         }
         out.request_id = wire::required(required_request_id, path, "RequestId")?;
-        out.success = wire::required(required_success, path, "Success")?;
         Ok(out)
     }
 }
@@ -198,7 +196,7 @@ impl wire::Encode for QueryOtaFirmwareResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         let mut entries = Vec::with_capacity(5);
         wire::put(&mut entries, "RequestId", &self.request_id, format);
-        wire::put(&mut entries, "Success", &self.success, format);
+        wire::put_opt(&mut entries, "Success", &self.success, format);
         wire::put_opt(&mut entries, "Code", &self.code, format);
         wire::put_opt(&mut entries, "ErrorMessage", &self.error_message, format);
         wire::put_opt(&mut entries, "FirmwareInfo", &self.firmware_info, format);
@@ -670,7 +668,7 @@ impl wire::Encode for SignMethod {
 impl wire::Reply for QueryOtaFirmwareResponse {
     fn in_band_error(&self) -> Option<aliyun_runtime::ServiceError> {
         wire::in_band_error(
-            Some(self.success),
+            self.success,
             self.code.as_deref(),
             self.error_message.as_deref(),
             Some(self.request_id.as_str()),

@@ -184,10 +184,11 @@ pub fn required<T>(value: Option<T>, path: &Path<'_>, field: &str) -> Result<T, 
 }
 
 /// Adds the items of a list field to `out`, whatever shape the list came in:
-/// a JSON array; a wrapper whose entries are all named `item_name`
-/// (`{"Item": [...]}` in JSON, `<List><Item/>...</List>` in XML); or a single object (a
-/// one-element list in JSON, or one of repeated `<List>` siblings holding the fields directly
-/// in XML: each sibling adds its item). `null` and an empty element add nothing.
+/// a JSON array; a wrapper holding entries named `item_name` (`{"Item": [...]}` in JSON,
+/// `<List><Item/>...</List>` in XML; other entries beside them are ignored); or a single
+/// object (a one-element list in JSON, or one of repeated `<List>` siblings holding the
+/// fields directly in XML: each sibling adds its item). `null`, empty elements, empty
+/// objects and `null` items add nothing.
 pub fn decode_list_into<T: Decode>(
     out: &mut Vec<T>,
     node: Node,
@@ -196,10 +197,8 @@ pub fn decode_list_into<T: Decode>(
 ) -> Result<(), FieldError> {
     match node {
         Node::List(items) => push_items(out, items, path),
-        Node::Map(entries)
-            if !entries.is_empty() && entries.iter().all(|(k, _)| k == item_name) =>
-        {
-            for (_, value) in entries {
+        Node::Map(entries) if entries.iter().any(|(k, _)| k == item_name) => {
+            for (_, value) in entries.into_iter().filter(|(k, _)| k == item_name) {
                 match value {
                     Node::List(items) => push_items(out, items, path)?,
                     one => push_items(out, [one], path)?,
@@ -207,7 +206,7 @@ pub fn decode_list_into<T: Decode>(
             }
             Ok(())
         }
-        n if n.is_empty_value() => Ok(()),
+        Node::Map(entries) if entries.is_empty() => Ok(()),
         one => push_items(out, [one], path),
     }
 }
@@ -217,7 +216,7 @@ fn push_items<T: Decode>(
     items: impl IntoIterator<Item = Node>,
     path: &Path<'_>,
 ) -> Result<(), FieldError> {
-    for item in items {
+    for item in items.into_iter().filter(|item| !item.is_empty_value()) {
         let value = T::decode(item, &path.index(out.len()))?;
         out.push(value);
     }
@@ -311,6 +310,20 @@ mod tests {
         );
         assert_eq!(decode(one()).unwrap().len(), 1);
         assert_eq!(decode(t("")).unwrap().len(), 0);
+        // Unknown entries beside the items are ignored; empty shapes add nothing.
+        let wrapped_with_count = Node::Map(vec![
+            ("Item".into(), Node::List(vec![one(), one()])),
+            ("TotalCount".into(), Node::Number(2.into())),
+        ]);
+        assert_eq!(decode(wrapped_with_count).unwrap().len(), 2);
+        assert_eq!(decode(Node::Map(vec![])).unwrap().len(), 0);
+        assert_eq!(
+            decode(Node::Map(vec![("Item".into(), Node::Null)]))
+                .unwrap()
+                .len(),
+            0
+        );
+        assert_eq!(decode(Node::List(vec![Node::Null])).unwrap().len(), 0);
         let err = decode(Node::List(vec![one(), t("oops")])).unwrap_err();
         assert_eq!(err.path, "[1]");
     }

@@ -10,12 +10,14 @@ use super::{DecodeError, Format, Node};
 /// Parses a JSON body into a [`Node`]. The top level must be an object.
 pub fn parse_json(body: &[u8]) -> Result<Node, DecodeError> {
     let node: Node = serde_json::from_slice(body).map_err(|e| {
-        DecodeError::new(
-            Format::Json,
-            format!("line {} column {}", e.line(), e.column()),
-            e.to_string(),
-            body,
-        )
+        let position = format!("line {} column {}", e.line(), e.column());
+        // serde_json ends its message with the position, which the path already gives.
+        let message = e.to_string();
+        let message = message
+            .strip_suffix(&format!(" at {position}"))
+            .unwrap_or(&message)
+            .to_owned();
+        DecodeError::new(Format::Json, position, message, body)
     })?;
     match node {
         Node::Map(_) => Ok(node),

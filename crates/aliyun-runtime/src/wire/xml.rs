@@ -16,6 +16,8 @@ struct Open {
     name: String,
     children: Vec<(String, Node)>,
     text: String,
+    /// Whether the text holds CDATA: white space around a CDATA section is layout.
+    cdata: bool,
 }
 
 impl Open {
@@ -24,6 +26,7 @@ impl Open {
             name,
             children: Vec::new(),
             text: String::new(),
+            cdata: false,
         }
     }
 
@@ -82,13 +85,22 @@ pub fn parse_xml(body: &[u8]) -> Result<(String, Node), DecodeError> {
             }
             Event::Text(t) => {
                 if let Some(open) = stack.last_mut() {
+                    if open.cdata && t.trim().is_empty() {
+                        continue;
+                    }
                     open.text.push_str(&t.xml10_content());
                 } else if !t.trim().is_empty() {
                     return Err(fail(at(&reader), "text outside the root element".into()));
                 }
             }
             Event::CData(c) => match stack.last_mut() {
-                Some(open) => open.text.push_str(&c.xml10_content()),
+                Some(open) => {
+                    if open.text.trim().is_empty() {
+                        open.text.clear();
+                    }
+                    open.cdata = true;
+                    open.text.push_str(&c.xml10_content());
+                }
                 None => return Err(fail(at(&reader), "CDATA outside the root element".into())),
             },
             Event::GeneralRef(r) => {
@@ -201,6 +213,12 @@ mod tests {
                 ("E".into(), text("a&bA")),
             ])
         );
+    }
+
+    #[test]
+    fn layout_around_cdata_is_dropped() {
+        let (_, node) = parse_xml(b"<R><U>\n  <![CDATA[a&b]]>\n</U></R>").unwrap();
+        assert_eq!(node, Node::Map(vec![("U".into(), text("a&b"))]));
     }
 
     #[test]
