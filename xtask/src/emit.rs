@@ -55,6 +55,7 @@ pub fn product_module(product: &Product) -> TokenStream {
         pub const ENDPOINT_TEMPLATE: &str = #endpoint;
         /// The format the service answers in when a request does not ask for one.
         pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = #default_format;
+        pub use aliyun_runtime::{Config, Error};
         #samples
     }
 }
@@ -349,7 +350,7 @@ fn struct_def(ty: &TypeDef, fields: &[Field]) -> TokenStream {
             },
             _ if f.required => {
                 let temp = format_ident!("required_{}", f.rust_name);
-                quote! { #wire_name => #temp = wire::Decode::decode_optional(value, &path.field(#wire_name))?, }
+                quote! { #wire_name => #temp = wire::decode_required(value, &path.field(#wire_name))?, }
             }
             _ => quote! { #wire_name => out.#fname = wire::Decode::decode_optional(value, &path.field(#wire_name))?, },
         }

@@ -135,6 +135,7 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Report, CodegenError> {
                         .parent()
                         .map_or(Ok(()), std::fs::create_dir_all)
                         .and_then(|()| std::fs::write(&full, text)),
+                    None if full.is_dir() => std::fs::remove_dir_all(&full),
                     None => std::fs::remove_file(&full),
                 };
                 result.map_err(|e| {

@@ -81,7 +81,7 @@ struct RawOperation {
     name: Spanned<String>,
     doc: String,
     quota_per_second: u32,
-    methods: Vec<HttpMethod>,
+    methods: Spanned<Vec<HttpMethod>>,
     #[serde(default)]
     parameters: Vec<RawParameter>,
     response: Spanned<String>,
@@ -149,7 +149,7 @@ enum Scalar {
 struct RawSample {
     file: Spanned<String>,
     doc: String,
-    expect: SampleExpectation,
+    expect: Spanned<SampleExpectation>,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -452,6 +452,17 @@ fn finish_product(
             "`crate` must be the crate's Rust name, such as `aliyun_iot`",
         ));
     }
+    if let Some(s) = raw
+        .error_samples
+        .iter()
+        .find(|s| s.expect.value != SampleExpectation::GatewayError)
+    {
+        return Err(at(
+            &file,
+            &s.expect,
+            "product error samples are gateway errors: `expect: gateway_error`",
+        ));
+    }
     let error_samples = samples(root, &file, raw.error_samples)?;
     Ok(Product {
         name: raw.name.value,
@@ -485,12 +496,17 @@ pub fn load_operation(
             "an operation name must be an identifier such as `QueryOTAFirmware`",
         ));
     }
-    if op.methods.is_empty() {
-        return Err(whole_file(
+    if op.methods.value.is_empty() {
+        return Err(at(
             file,
+            &op.methods,
             "`methods` must list at least one of GET, POST",
         ));
     }
+    // Names the generator gives the operation's own types.
+    let pascal_op = pascal(&op.name.value);
+    let generated_names =
+        ["Input", "InputBuilder", "FluentBuilder"].map(|s| format!("{pascal_op}{s}"));
 
     // Names first, so fields can refer to types declared after them.
     let mut by_name: BTreeMap<String, (&RawType, String)> = BTreeMap::new();
@@ -500,11 +516,20 @@ pub fn load_operation(
             .rust_name
             .clone()
             .unwrap_or_else(|| pascal(&ty.name.value));
-        if !is_pascal_ident(&rust_name) {
+        if !is_pascal_ident(&rust_name) || rust_name == "Self" {
             return Err(at(
                 file,
                 &ty.name,
                 format!("`{rust_name}` is not a valid Rust type name"),
+            ));
+        }
+        if generated_names.contains(&rust_name) {
+            return Err(at(
+                file,
+                &ty.name,
+                format!(
+                    "`{rust_name}` is a name the generator gives the operation's input: rename the type (rust_name)"
+                ),
             ));
         }
         if by_name.contains_key(&ty.name.value) || !rust_names.insert(rust_name.clone()) {
@@ -585,11 +610,25 @@ pub fn load_operation(
     let mut parameters = Vec::new();
     let mut param_names = BTreeSet::new();
     for p in &op.parameters {
-        if !param_names.insert(p.name.value.clone()) {
+        let rust_name = snake(&p.name.value);
+        if !param_names.insert(rust_name.clone()) {
             return Err(at(
                 file,
                 &p.name,
-                format!("parameter `{}` is listed twice", p.name.value),
+                format!(
+                    "parameter `{}` is listed twice (or clashes as `{rust_name}`)",
+                    p.name.value
+                ),
+            ));
+        }
+        if !is_snake_ident(&rust_name) {
+            return Err(at(
+                file,
+                &p.name,
+                format!(
+                    "`{}` does not make a usable Rust name (`{rust_name}`)",
+                    p.name.value
+                ),
             ));
         }
         if COMMON_PARAMETERS.contains(&p.name.value.as_str()) {
@@ -618,25 +657,63 @@ pub fn load_operation(
         };
         parameters.push(Parameter {
             name: p.name.value.clone(),
-            rust_name: snake(&p.name.value),
+            rust_name,
             ty,
             required: p.required,
             example: p.example.clone(),
             doc: p.doc.clone(),
         });
     }
+    check_no_recursion(file, &op.types, &types)?;
     let samples = samples(root, file, op.samples)?;
     Ok(Operation {
         file: file.to_path_buf(),
         name: op.name.value,
         doc: op.doc,
         quota_per_second: op.quota_per_second,
-        methods: op.methods,
+        methods: op.methods.value,
         parameters,
         response,
         types,
         samples,
     })
+}
+
+/// A structure that contains itself (directly or through others, outside a list) would have
+/// infinite size: refuse it at the type's position.
+fn check_no_recursion(file: &Path, raw: &[RawType], types: &[TypeDef]) -> Result<(), SpecError> {
+    let children = |name: &str| -> Vec<String> {
+        match types.iter().find(|t| t.rust_name == name).map(|t| &t.kind) {
+            Some(TypeKind::Struct(fields)) => fields
+                .iter()
+                .filter_map(|f| match &f.ty {
+                    FieldType::Struct(child) => Some(child.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    for (ty, raw_ty) in types.iter().zip(raw) {
+        let mut stack = children(&ty.rust_name);
+        let mut seen = BTreeSet::new();
+        while let Some(next) = stack.pop() {
+            if next == ty.rust_name {
+                return Err(at(
+                    file,
+                    &raw_ty.name,
+                    format!(
+                        "structure `{}` contains itself outside a list, which has no finite size",
+                        ty.name
+                    ),
+                ));
+            }
+            if seen.insert(next.clone()) {
+                stack.extend(children(&next));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Parameters the runtime adds to every call: an operation must not declare them.
@@ -677,8 +754,13 @@ fn check_in_band(
                     file,
                     response_ref,
                     format!(
-                        "field `{}` of `{response}` must be {want:?} (the product's in_band_error uses it), found {:?}",
-                        f.name, f.ty
+                        "field `{}` of `{response}` must be of type {} (the product's in_band_error uses it)",
+                        f.name,
+                        if want == FieldType::Boolean {
+                            "boolean"
+                        } else {
+                            "string"
+                        }
                     ),
                 ));
             }
@@ -705,6 +787,13 @@ fn struct_fields(
     let mut seen = BTreeSet::new();
     for f in fields {
         let rust_name = f.rust_name.clone().unwrap_or_else(|| snake(&f.name.value));
+        if !is_snake_ident(&rust_name) {
+            return Err(at(
+                file,
+                &f.name,
+                format!("`{rust_name}` is not a usable Rust field name (lowercase, digits, `_`)"),
+            ));
+        }
         if !seen.insert(f.name.value.clone())
             || out.iter().any(|o: &Field| o.rust_name == rust_name)
         {
@@ -881,7 +970,7 @@ fn samples(root: &Path, spec_file: &Path, raw: Vec<RawSample>) -> Result<Vec<Sam
             file: path,
             format,
             doc: s.doc,
-            expect: s.expect,
+            expect: s.expect.value,
         });
     }
     Ok(out)
@@ -942,6 +1031,17 @@ fn whole_file(file: &Path, message: impl Into<String>) -> SpecError {
         column: 0,
         message: message.into(),
     }
+}
+
+/// A snake_case name that can be a Rust field (keywords become raw identifiers, except the
+/// four that cannot).
+fn is_snake_ident(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && name != "_"
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !["self", "super", "crate"].contains(&name)
 }
 
 fn is_pascal_ident(name: &str) -> bool {

@@ -8,7 +8,7 @@
 mod generated;
 
 pub use aliyun_runtime as runtime;
-pub use aliyun_runtime::{Error, jiff};
+pub use aliyun_runtime::jiff;
 pub use generated::*;
 
 mod udi;

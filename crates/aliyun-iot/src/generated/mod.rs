@@ -50,6 +50,7 @@ pub const API_VERSION: &str = "2018-01-20";
 pub const ENDPOINT_TEMPLATE: &str = "https://iot.{region}.aliyuncs.com/";
 /// The format the service answers in when a request does not ask for one.
 pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = aliyun_runtime::wire::Format::Xml;
+pub use aliyun_runtime::{Config, Error};
 #[cfg(test)]
 mod sample_tests {
     use aliyun_runtime::wire;

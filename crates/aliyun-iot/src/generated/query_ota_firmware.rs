@@ -159,7 +159,7 @@ impl wire::Decode for QueryOtaFirmwareResponse {
         for (key, value) in wire::struct_entries(node, path)? {
             match key.as_str() {
                 "RequestId" => {
-                    required_request_id = wire::Decode::decode_optional(
+                    required_request_id = wire::decode_required(
                         value,
                         &path.field("RequestId"),
                     )?;

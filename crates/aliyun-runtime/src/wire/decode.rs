@@ -97,6 +97,15 @@ pub trait Decode: Sized {
     }
 }
 
+/// Reads a required field's value: only `null` counts as absent, so an empty element is read
+/// as the type's own empty value (`<Owner/>` is an owner with no fields) or refused.
+pub fn decode_required<T: Decode>(node: Node, path: &Path<'_>) -> Result<Option<T>, FieldError> {
+    match node {
+        Node::Null => Ok(None),
+        n => T::decode(n, path).map(Some),
+    }
+}
+
 impl Decode for String {
     fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
         match node {
@@ -109,10 +118,7 @@ impl Decode for String {
 
     /// An empty string is a value (`SrcVersion` is `""` for full packages): only `null` is absent.
     fn decode_optional(node: Node, path: &Path<'_>) -> Result<Option<Self>, FieldError> {
-        match node {
-            Node::Null => Ok(None),
-            other => Self::decode(other, path).map(Some),
-        }
+        decode_required(node, path)
     }
 }
 

@@ -14,7 +14,9 @@ mod xml;
 
 use std::fmt;
 
-pub use decode::{Decode, FieldError, Path, decode_list_into, required, struct_entries};
+pub use decode::{
+    Decode, FieldError, Path, decode_list_into, decode_required, required, struct_entries,
+};
 pub use encode::{Encode, list_node, put, put_list, put_opt};
 pub use json::{parse_json, to_json};
 pub use reply::{Reply, decode_gateway_error, decode_reply, in_band_error};

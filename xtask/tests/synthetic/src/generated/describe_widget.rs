@@ -174,7 +174,7 @@ impl wire::Decode for DescribeWidgetResult {
         for (key, value) in wire::struct_entries(node, path)? {
             match key.as_str() {
                 "RequestId" => {
-                    required_request_id = wire::Decode::decode_optional(
+                    required_request_id = wire::decode_required(
                         value,
                         &path.field("RequestId"),
                     )?;
@@ -242,6 +242,10 @@ pub struct Widget {
     pub parts: Vec<Part>,
     /// `Type`: A field whose snake name is a Rust keyword.
     pub r#type: Option<String>,
+    /// `Tags`: List of strings.
+    pub tags: Vec<String>,
+    /// `Levels`: List of enums (XML item name defaults to the type's).
+    pub levels: Vec<Level>,
 }
 impl wire::Decode for Widget {
     fn decode(
@@ -255,16 +259,10 @@ impl wire::Decode for Widget {
         for (key, value) in wire::struct_entries(node, path)? {
             match key.as_str() {
                 "Name" => {
-                    required_name = wire::Decode::decode_optional(
-                        value,
-                        &path.field("Name"),
-                    )?;
+                    required_name = wire::decode_required(value, &path.field("Name"))?;
                 }
                 "Count" => {
-                    required_count = wire::Decode::decode_optional(
-                        value,
-                        &path.field("Count"),
-                    )?;
+                    required_count = wire::decode_required(value, &path.field("Count"))?;
                 }
                 "Weight" => {
                     out.weight = wire::Decode::decode_optional(
@@ -297,10 +295,7 @@ impl wire::Decode for Widget {
                     )?;
                 }
                 "Owner" => {
-                    required_owner = wire::Decode::decode_optional(
-                        value,
-                        &path.field("Owner"),
-                    )?;
+                    required_owner = wire::decode_required(value, &path.field("Owner"))?;
                 }
                 "Parts" => {
                     wire::decode_list_into(
@@ -316,6 +311,22 @@ impl wire::Decode for Widget {
                         &path.field("Type"),
                     )?;
                 }
+                "Tags" => {
+                    wire::decode_list_into(
+                        &mut out.tags,
+                        value,
+                        &path.field("Tags"),
+                        "Tag",
+                    )?
+                }
+                "Levels" => {
+                    wire::decode_list_into(
+                        &mut out.levels,
+                        value,
+                        &path.field("Levels"),
+                        "Level",
+                    )?
+                }
                 _ => {}
             }
         }
@@ -327,7 +338,7 @@ impl wire::Decode for Widget {
 }
 impl wire::Encode for Widget {
     fn encode(&self, format: wire::Format) -> wire::Node {
-        let mut entries = Vec::with_capacity(10);
+        let mut entries = Vec::with_capacity(12);
         wire::put(&mut entries, "Name", &self.name, format);
         wire::put(&mut entries, "Count", &self.count, format);
         wire::put_opt(&mut entries, "Weight", &self.weight, format);
@@ -338,6 +349,8 @@ impl wire::Encode for Widget {
         wire::put(&mut entries, "Owner", &self.owner, format);
         wire::put_list(&mut entries, "Parts", &self.parts, "PartItem", format);
         wire::put_opt(&mut entries, "Type", &self.r#type, format);
+        wire::put_list(&mut entries, "Tags", &self.tags, "Tag", format);
+        wire::put_list(&mut entries, "Levels", &self.levels, "Level", format);
         wire::Node::Map(entries)
     }
 }
@@ -547,5 +560,44 @@ impl wire::Reply for DescribeWidgetResult {
     }
     fn request_id(&self) -> Option<&str> {
         Some(self.request_id.as_str())
+    }
+}
+#[cfg(test)]
+mod sample_tests {
+    use aliyun_runtime::wire;
+    #[allow(unused_imports)]
+    use super::*;
+    /// A widget with every field, in JSON. (xtask/tests/synthetic/spec/samples/widget.json)
+    #[test]
+    fn decodes_widget_json() {
+        let body: &[u8] = include_bytes!(
+            "../../../../../xtask/tests/synthetic/spec/samples/widget.json"
+        );
+        let reply = wire::decode_reply::<
+            DescribeWidgetResult,
+        >(aliyun_runtime::wire::Format::Json, 200, body);
+        assert!(reply.is_ok(), "{reply:?}");
+    }
+    /// The same widget in XML, lists in both XML shapes. (xtask/tests/synthetic/spec/samples/widget.xml)
+    #[test]
+    fn decodes_widget_xml() {
+        let body: &[u8] = include_bytes!(
+            "../../../../../xtask/tests/synthetic/spec/samples/widget.xml"
+        );
+        let reply = wire::decode_reply::<
+            DescribeWidgetResult,
+        >(aliyun_runtime::wire::Format::Xml, 200, body);
+        assert!(reply.is_ok(), "{reply:?}");
+    }
+    /// An in-band failure. (xtask/tests/synthetic/spec/samples/failure.json)
+    #[test]
+    fn decodes_failure_json() {
+        let body: &[u8] = include_bytes!(
+            "../../../../../xtask/tests/synthetic/spec/samples/failure.json"
+        );
+        let reply = wire::decode_reply::<
+            DescribeWidgetResult,
+        >(aliyun_runtime::wire::Format::Json, 200, body);
+        assert!(matches!(reply, Err(aliyun_runtime::Error::Service(_))), "{reply:?}");
     }
 }

@@ -48,3 +48,4 @@ pub const API_VERSION: &str = "2020-01-01";
 pub const ENDPOINT_TEMPLATE: &str = "http://synthetic.{region}.example.invalid/";
 /// The format the service answers in when a request does not ask for one.
 pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = aliyun_runtime::wire::Format::Json;
+pub use aliyun_runtime::{Config, Error};
