@@ -1,0 +1,715 @@
+//! One request, as the gateway and the IoT service handle it: decoding, the gateway's checks
+//! (parameters, API, timestamp, key, token, signature, nonce), faults, throttling, then the
+//! operation itself.
+
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use aliyun_iot::query_ota_firmware::{QueryOtaFirmwareInput, QueryOtaFirmwareResponse};
+use aliyun_runtime::jiff::Timestamp;
+use aliyun_runtime::signing::{
+    NonceSource, RandomNonce, canonical_query, signature, string_to_sign,
+};
+use aliyun_runtime::wire::{self, Format, Node};
+use aliyun_runtime::{Operation, OperationInfo};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+use http_body_util::BodyExt;
+use tokio::sync::Notify;
+
+use crate::config::{EmulatorConfig, FaultKind};
+use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
+use crate::params::{ParamError, Params, parse_pairs, sniff_format};
+
+/// The largest request body read, in bytes; a larger one gets 413.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// How much of an oversized body is still read (and thrown away) before answering 413, so
+/// that a client that writes its whole body before reading sees the answer rather than a
+/// connection reset.
+const MAX_DRAIN_BYTES: usize = 4 * 1024 * 1024;
+
+/// How far a request's `Timestamp` may be from the emulator's clock, in seconds (15 minutes).
+pub const TIMESTAMP_TOLERANCE_SECS: i64 = 15 * 60;
+
+/// The header that repeats the request ID of every answer.
+pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
+
+/// The in-band code for an unknown package. No official code is published for this case;
+/// this one follows the `iot.<area>.<Problem>` pattern of the documented IoT codes.
+pub const FIRMWARE_NOT_FOUND: &str = "iot.ota.FirmwareNotFound";
+
+/// The in-band code for a missing or wrong `IotInstanceId` (documented).
+pub const INSTANCE_NOT_FOUND: &str = "iot.system.InstanceNotFound";
+
+/// The longest Action echoed in logs.
+const LOG_ACTION_CHARS: usize = 64;
+
+/// The common parameters every call must carry besides `Action` and `Version`, in the order
+/// they are checked.
+const REQUIRED_COMMON: [&str; 6] = [
+    "AccessKeyId",
+    "Signature",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "Timestamp",
+];
+
+/// The operation served.
+fn info() -> OperationInfo {
+    <QueryOtaFirmwareInput as Operation>::INFO
+}
+
+/// Everything requests share.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    pub(crate) config: EmulatorConfig,
+    pub(crate) nonces: Mutex<NonceStore>,
+    pub(crate) throttle: Mutex<Throttle>,
+    pub(crate) faults: FaultPlan,
+}
+
+impl Shared {
+    pub(crate) fn new(config: EmulatorConfig) -> Self {
+        Self {
+            nonces: Mutex::new(NonceStore::new(config.nonce_capacity)),
+            throttle: Mutex::new(Throttle::default()),
+            faults: FaultPlan::new(config.faults.as_ref()),
+            config,
+        }
+    }
+}
+
+/// Locks a mutex even if a thread panicked while holding it (the data stays usable).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What a request handler sees: the shared state and its connection's kill switch (the
+/// [`FaultKind::Drop`] fault).
+#[derive(Clone, Debug)]
+pub(crate) struct ConnState {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) kill: Arc<Notify>,
+}
+
+/// A gateway error: HTTP status, `Code`, `Message`.
+#[derive(Debug)]
+struct GatewayError {
+    status: StatusCode,
+    code: &'static str,
+    message: Cow<'static, str>,
+}
+
+impl GatewayError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn missing(name: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "MissingParameter",
+            format!(
+                "The input parameter \"{name}\" that is mandatory for processing this request is not supplied."
+            ),
+        )
+    }
+
+    fn invalid(message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "InvalidParameter", message)
+    }
+
+    fn api_not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "InvalidAction.NotFound",
+            "Specified api is not found, please check your url and method.",
+        )
+    }
+
+    fn service_unavailable() -> Self {
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "The server is temporarily unavailable.",
+        )
+    }
+
+    /// The injected [`FaultKind::ServerError`].
+    fn injected(status: u16) -> Self {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            return Self::service_unavailable();
+        }
+        Self::new(
+            status,
+            "InternalError",
+            "The request processing has failed due to some unknown error.",
+        )
+    }
+}
+
+impl From<ParamError> for GatewayError {
+    fn from(e: ParamError) -> Self {
+        Self::invalid(e.to_string())
+    }
+}
+
+/// What a request comes to.
+enum Outcome {
+    /// A gateway error.
+    Gateway(GatewayError),
+    /// HTTP 200 with the operation's response (successful or an in-band failure).
+    Reply(Box<QueryOtaFirmwareResponse>),
+    /// Close the connection without answering.
+    Drop,
+}
+
+/// What is known about the request while it is handled, for the answer and the log line.
+struct Ctx {
+    request_id: String,
+    host_id: String,
+    format: Format,
+    action: Option<String>,
+    fault: Option<FaultKind>,
+}
+
+/// A fresh request ID shaped like Alibaba's: a UUID in uppercase hex with dashes.
+fn new_request_id() -> String {
+    let hex = RandomNonce.nonce().to_ascii_uppercase();
+    let mut out = String::with_capacity(36);
+    for (i, c) in hex.chars().enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The `HostId` of error bodies: the `Host` the client asked for, when it looks like one.
+fn host_id(headers: &HeaderMap) -> String {
+    headers
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.len() <= 255 && h.bytes().all(|b| b.is_ascii_graphic()))
+        .unwrap_or("localhost")
+        .to_owned()
+}
+
+/// The first `max` characters of `text`, control characters replaced.
+fn shorten(text: &str, max: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .take(max)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Serves one request (every method and path comes here).
+pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> Response {
+    let method = request.method().clone();
+    let mut ctx = Ctx {
+        request_id: new_request_id(),
+        host_id: host_id(request.headers()),
+        format: info().default_format,
+        action: None,
+        fault: None,
+    };
+    let outcome = process(&conn.shared, request, &mut ctx).await;
+    let (status, code, response) = match outcome {
+        Outcome::Drop => {
+            log(&method, &ctx, None, "-");
+            conn.kill.notify_one();
+            // The connection task drops the connection (and this future with it).
+            return std::future::pending().await;
+        }
+        Outcome::Gateway(error) => (
+            error.status,
+            error.code.to_owned(),
+            gateway_response(&ctx, &error),
+        ),
+        Outcome::Reply(reply) => (
+            StatusCode::OK,
+            reply.code.clone().unwrap_or_else(|| "-".to_owned()),
+            reply_response(&ctx, &reply),
+        ),
+    };
+    log(&method, &ctx, Some(status), &code);
+    response
+}
+
+/// The one log line of a request: never a secret, a signature or a token.
+fn log(method: &Method, ctx: &Ctx, status: Option<StatusCode>, code: &str) {
+    let action = ctx
+        .action
+        .as_deref()
+        .map(|a| shorten(a, LOG_ACTION_CHARS))
+        .unwrap_or_else(|| "-".to_owned());
+    let status = status.map_or_else(|| "dropped".to_owned(), |s| s.as_u16().to_string());
+    let fault = ctx.fault.map_or_else(|| "-".to_owned(), |f| f.to_string());
+    tracing::info!(
+        method = %method,
+        action = ?action,
+        status = %status,
+        code = %code,
+        request_id = %ctx.request_id,
+        fault = %fault,
+        "request"
+    );
+}
+
+/// The whole pipeline of one request.
+async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
+    let (key_id, params) = match authenticate(shared, request, ctx).await {
+        Ok(done) => done,
+        Err(error) => return Outcome::Gateway(error),
+    };
+    if let Some(fault) = shared.faults.next() {
+        ctx.fault = Some(fault);
+        match fault {
+            FaultKind::ServerError(status) => {
+                return Outcome::Gateway(GatewayError::injected(status));
+            }
+            FaultKind::Delay(delay) => tokio::time::sleep(delay).await,
+            FaultKind::Drop => return Outcome::Drop,
+        }
+    }
+    let admitted = lock(&shared.throttle).admit(&key_id, shared.config.qps, Instant::now());
+    if !admitted {
+        return Outcome::Gateway(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "Throttling.User",
+            "Request was denied due to request throttling.",
+        ));
+    }
+    query_ota_firmware(shared, &params, ctx)
+}
+
+/// Why a body could not be read.
+enum BodyError {
+    /// Larger than the limit; holds the start of the body (for reading its `Format`).
+    TooLarge(Vec<u8>),
+    TimedOut,
+    Broken,
+}
+
+/// Reads a body of at most `limit` bytes within `timeout`. An oversized body is still read
+/// (and dropped) up to [`MAX_DRAIN_BYTES`] before giving up, so the client sees the answer.
+async fn read_body(mut body: Body, limit: usize, timeout: Duration) -> Result<Vec<u8>, BodyError> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut buf = Vec::new();
+    let mut seen = 0usize;
+    loop {
+        let frame = match tokio::time::timeout_at(deadline, body.frame()).await {
+            Err(_) if seen > limit => return Err(BodyError::TooLarge(buf)),
+            Err(_) => return Err(BodyError::TimedOut),
+            Ok(None) => break,
+            Ok(Some(Err(_))) if seen > limit => return Err(BodyError::TooLarge(buf)),
+            Ok(Some(Err(_))) => return Err(BodyError::Broken),
+            Ok(Some(Ok(frame))) => frame,
+        };
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        seen = seen.saturating_add(data.len());
+        if seen > limit {
+            // Keep the first `limit` bytes, drop the rest.
+            let room = limit.saturating_sub(buf.len()).min(data.len());
+            buf.extend_from_slice(&data[..room]);
+            if seen > MAX_DRAIN_BYTES {
+                return Err(BodyError::TooLarge(buf));
+            }
+            continue;
+        }
+        buf.extend_from_slice(&data);
+    }
+    if seen > limit {
+        Err(BodyError::TooLarge(buf))
+    } else {
+        Ok(buf)
+    }
+}
+
+fn body_too_large() -> GatewayError {
+    GatewayError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "InvalidParameter",
+        format!("The request body is larger than {MAX_BODY_BYTES} bytes."),
+    )
+}
+
+/// True for `application/x-www-form-urlencoded` (parameters such as `charset` allowed).
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+/// A parameter that must be present and not empty.
+fn require<'p>(params: &'p Params, name: &str) -> Result<&'p str, GatewayError> {
+    params.get(name).ok_or_else(|| GatewayError::missing(name))
+}
+
+/// Equal strings, compared in time that does not depend on where they differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The gateway's part: decodes the parameters and checks everything up to the nonce.
+/// Returns the caller's AccessKeyId and the parameters.
+async fn authenticate(
+    shared: &Shared,
+    request: Request,
+    ctx: &mut Ctx,
+) -> Result<(String, Params), GatewayError> {
+    let (parts, body) = request.into_parts();
+    let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
+    if let Some(format) = sniff_format(raw_query) {
+        ctx.format = format;
+    }
+    if parts.uri.path() != "/" || !matches!(parts.method, Method::GET | Method::POST) {
+        return Err(GatewayError::api_not_found());
+    }
+    let body = if parts.method == Method::POST && is_form(&parts.headers) {
+        let declared = parts
+            .headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > MAX_DRAIN_BYTES as u64) {
+            return Err(body_too_large());
+        }
+        match read_body(body, MAX_BODY_BYTES, shared.config.read_timeout).await {
+            Ok(bytes) => bytes,
+            Err(BodyError::TooLarge(start)) => {
+                if let Some(format) = sniff_format(&start) {
+                    ctx.format = format;
+                }
+                return Err(body_too_large());
+            }
+            Err(BodyError::TimedOut) => {
+                return Err(GatewayError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "RequestTimeout",
+                    "The request body was not received in time.",
+                ));
+            }
+            Err(BodyError::Broken) => {
+                return Err(GatewayError::invalid("The request body could not be read."));
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    if !raw_query.windows(7).any(|w| w == b"Format=")
+        && let Some(format) = sniff_format(&body)
+    {
+        ctx.format = format;
+    }
+
+    let mut pairs = parse_pairs(raw_query, "query string")?;
+    pairs.extend(parse_pairs(&body, "request body")?);
+    let params = Params::new(pairs);
+    ctx.format = match params.get("Format") {
+        None => info().default_format,
+        Some(value) => match Format::parse(value) {
+            Some(format) => format,
+            None => {
+                ctx.format = info().default_format;
+                return Err(GatewayError::invalid(format!(
+                    "The specified parameter Format ({:?}) is not valid: use JSON or XML.",
+                    shorten(value, 32)
+                )));
+            }
+        },
+    };
+    ctx.action = params.get("Action").map(str::to_owned);
+    if let Some(name) = params.duplicate() {
+        return Err(GatewayError::invalid(format!(
+            "The parameter \"{}\" is given more than once.",
+            shorten(name, 64)
+        )));
+    }
+
+    let action = require(&params, "Action")?;
+    if action != info().action {
+        return Err(GatewayError::api_not_found());
+    }
+    let version = require(&params, "Version")?;
+    if version != info().version {
+        return Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidVersion",
+            "Specified parameter Version is not valid.",
+        ));
+    }
+    for name in REQUIRED_COMMON {
+        require(&params, name)?;
+    }
+    let method = require(&params, "SignatureMethod")?;
+    if method != "HMAC-SHA1" {
+        return Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "IncompleteSignature",
+            format!(
+                "The request signature does not conform to Aliyun standards: SignatureMethod {:?} is not supported (use HMAC-SHA1).",
+                shorten(method, 32)
+            ),
+        ));
+    }
+    let sig_version = require(&params, "SignatureVersion")?;
+    if sig_version != "1.0" {
+        return Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "IncompleteSignature",
+            format!(
+                "The request signature does not conform to Aliyun standards: SignatureVersion {:?} is not supported (use 1.0).",
+                shorten(sig_version, 32)
+            ),
+        ));
+    }
+
+    let timestamp: Timestamp = require(&params, "Timestamp")?.parse().map_err(|_| {
+        GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidTimeStamp.Format",
+            "Specified time stamp or date value is not well formatted.",
+        )
+    })?;
+    let now = Timestamp::now().as_second();
+    let at = timestamp.as_second();
+    if (now - at).abs() > TIMESTAMP_TOLERANCE_SECS {
+        return Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidTimeStamp.Expired",
+            "Specified time stamp or date value is expired.",
+        ));
+    }
+
+    let key_id = require(&params, "AccessKeyId")?;
+    let Some(key) = shared.config.keys.iter().find(|k| k.id == key_id) else {
+        return Err(GatewayError::new(
+            StatusCode::NOT_FOUND,
+            "InvalidAccessKeyId.NotFound",
+            "Specified access key is not found.",
+        ));
+    };
+    match (&key.security_token, params.get("SecurityToken")) {
+        (Some(_), None) => {
+            return Err(GatewayError::new(
+                StatusCode::BAD_REQUEST,
+                "MissingSecurityToken",
+                "SecurityToken is mandatory for this AccessKeyId (temporary STS credentials).",
+            ));
+        }
+        (Some(expected), Some(given)) if !same(expected.expose(), given) => {
+            return Err(GatewayError::new(
+                StatusCode::BAD_REQUEST,
+                "InvalidSecurityToken.MismatchWithAccessKey",
+                "Specified SecurityToken mismatch with the AccessKey.",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(GatewayError::new(
+                StatusCode::BAD_REQUEST,
+                "InvalidSecurityToken.MismatchWithAccessKey",
+                "Specified SecurityToken mismatch with the AccessKey: this AccessKeyId is a permanent key and takes no SecurityToken.",
+            ));
+        }
+        _ => {}
+    }
+
+    let canonical = canonical_query(&params.signed());
+    let to_sign = string_to_sign(parts.method.as_str(), &canonical);
+    let expected = signature(key.secret.expose(), &to_sign);
+    if !same(&expected, require(&params, "Signature")?) {
+        return Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "SignatureDoesNotMatch",
+            format!(
+                "Specified signature is not matched with our calculation. server string to sign is:{to_sign}"
+            ),
+        ));
+    }
+
+    let nonce = require(&params, "SignatureNonce")?;
+    let check = lock(&shared.nonces).check_and_remember(
+        key_id,
+        nonce,
+        now,
+        at.saturating_add(TIMESTAMP_TOLERANCE_SECS),
+    );
+    match check {
+        NonceCheck::Fresh => {}
+        NonceCheck::Used => {
+            return Err(GatewayError::new(
+                StatusCode::BAD_REQUEST,
+                "SignatureNonceUsed",
+                "Specified signature nonce was used already.",
+            ));
+        }
+        NonceCheck::Full => {
+            tracing::warn!(
+                capacity = shared.config.nonce_capacity,
+                "the nonce store is full of unexpired nonces: refusing requests until some expire"
+            );
+            return Err(GatewayError::service_unavailable());
+        }
+    }
+    Ok((key_id.to_owned(), params))
+}
+
+/// The IoT service's part: `QueryOTAFirmware` itself.
+fn query_ota_firmware(shared: &Shared, params: &Params, ctx: &Ctx) -> Outcome {
+    let Some(firmware_id) = params.get("FirmwareId") else {
+        return Outcome::Gateway(GatewayError::missing("FirmwareId"));
+    };
+    let instance = params.get("IotInstanceId");
+    let packages = &shared.config.packages;
+    let mut response = QueryOtaFirmwareResponse::default();
+    response.request_id = ctx.request_id.clone();
+    let failure = |mut response: QueryOtaFirmwareResponse, code: &str, message: &str| {
+        response.success = Some(false);
+        response.code = Some(code.to_owned());
+        response.error_message = Some(message.to_owned());
+        Outcome::Reply(Box::new(response))
+    };
+    let instance_not_found = "The specified instance ID does not exist.";
+    if let Some(instance) = instance
+        && !packages
+            .iter()
+            .any(|p| p.iot_instance_id.as_deref() == Some(instance))
+    {
+        return failure(response, INSTANCE_NOT_FOUND, instance_not_found);
+    }
+    if let Some(package) = packages
+        .iter()
+        .find(|p| p.firmware_id() == firmware_id && p.iot_instance_id.as_deref() == instance)
+    {
+        response.success = Some(true);
+        response.firmware_info = Some(package.firmware.clone());
+        return Outcome::Reply(Box::new(response));
+    }
+    if instance.is_none()
+        && packages
+            .iter()
+            .any(|p| p.firmware_id() == firmware_id && p.iot_instance_id.is_some())
+    {
+        return failure(response, INSTANCE_NOT_FOUND, instance_not_found);
+    }
+    failure(
+        response,
+        FIRMWARE_NOT_FOUND,
+        "The specified OTA update package does not exist.",
+    )
+}
+
+/// An answer with `body` in `format`.
+fn respond(ctx: &Ctx, status: StatusCode, body: String) -> Response {
+    let content_type = if ctx.format == Format::Xml {
+        "text/xml;charset=utf-8"
+    } else {
+        "application/json;charset=utf-8"
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(id) = HeaderValue::from_str(&ctx.request_id) {
+        headers.insert(REQUEST_ID_HEADER, id);
+    }
+    response
+}
+
+/// HTTP 200 with the operation's response, encoded by the generated encoder.
+fn reply_response(ctx: &Ctx, reply: &QueryOtaFirmwareResponse) -> Response {
+    let body = if ctx.format == Format::Xml {
+        wire::encode_xml(reply, &format!("{}Response", info().action))
+    } else {
+        wire::encode_json(reply, false)
+    };
+    respond(ctx, StatusCode::OK, body)
+}
+
+/// A gateway error body: JSON `{"RequestId","HostId","Code","Message","Recommend"}` or XML
+/// `<Error>` with `RequestId`, `HostId`, `Code` and `Message`.
+fn gateway_response(ctx: &Ctx, error: &GatewayError) -> Response {
+    let text = |s: &str| Node::Text(s.to_owned());
+    let mut entries = vec![
+        ("RequestId".to_owned(), text(&ctx.request_id)),
+        ("HostId".to_owned(), text(&ctx.host_id)),
+        ("Code".to_owned(), text(error.code)),
+        ("Message".to_owned(), text(&error.message)),
+    ];
+    let body = if ctx.format == Format::Xml {
+        wire::to_xml("Error", &Node::Map(entries))
+    } else {
+        entries.push((
+            "Recommend".to_owned(),
+            text(&format!(
+                "https://api.aliyun.com/troubleshoot?q={}&product={}",
+                error.code,
+                info().product
+            )),
+        ));
+        wire::to_json(&Node::Map(entries), false)
+    };
+    respond(ctx, error.status, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_look_like_alibabas() {
+        let id = new_request_id();
+        assert_eq!(id.len(), 36);
+        let groups: Vec<usize> = id.split('-').map(str::len).collect();
+        assert_eq!(groups, [8, 4, 4, 4, 12]);
+        assert!(
+            id.chars()
+                .all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase())
+        );
+        assert_ne!(id, new_request_id());
+    }
+
+    #[test]
+    fn constant_time_equality() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "ab"));
+        assert!(same("", ""));
+    }
+
+    #[test]
+    fn shorten_cuts_and_cleans() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("a\nb", 5), "a?b");
+    }
+}
