@@ -1,0 +1,235 @@
+//! The command line: global options, subcommands and their flags (clap derive).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Text shown after the options in `--help`: environment and exit status.
+const AFTER_HELP: &str = "\
+Credentials (query-ota-firmware without --emulator), first found wins:
+  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN]
+  the aliyun CLI profile in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_PROFILE)
+  ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE)
+  With --profile NAME, the environment variables are skipped and NAME is looked up in the files.
+
+Logging: RUST_LOG (default `warn`; `info` for the emulator subcommand), always on stderr.
+Secrets (AccessKeySecret, SecurityToken, request signatures) are never printed.
+
+Exit status:
+  0  success
+  1  the service answered with an error, or the call failed (network, timeout, bad response)
+  2  usage or configuration error (bad flags, bad --endpoint or --region, no region)
+  3  no usable credentials";
+
+/// `aliyun-iot`: query Alibaba Cloud IoT Platform OTA update packages, or run the local
+/// emulator of the OTA API.
+#[derive(Debug, Parser)]
+#[command(name = "aliyun-iot", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Options shared by every subcommand (accepted before or after it).
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Region ID of the endpoint (e.g. cn-shanghai); default: the aliyun CLI profile's
+    /// region_id.
+    #[arg(
+        long,
+        global = true,
+        env = "ALIBABA_CLOUD_REGION_ID",
+        value_name = "REGION"
+    )]
+    pub region: Option<String>,
+
+    /// Send calls to this URL instead of the region's endpoint (http:// allowed).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Use this profile of the aliyun CLI config (or section of ~/.alibabacloud/credentials)
+    /// for credentials and region.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// The response format asked of the service.
+    #[arg(long, global = true, value_enum, default_value_t = WireFormat::Json)]
+    pub format: WireFormat,
+
+    /// How the result is printed.
+    #[arg(long, global = true, value_enum, default_value_t = Output::Json)]
+    pub output: Output,
+
+    /// Start the emulator in-process and send the call to it, with its default test key pair
+    /// (no account needed).
+    #[arg(long, global = true, conflicts_with_all = ["endpoint", "profile"])]
+    pub emulator: bool,
+
+    /// Make a single attempt (by default transient failures are retried, 3 attempts in all).
+    #[arg(long, global = true)]
+    pub no_retry: bool,
+
+    /// Give up on the whole call (retries included) after this many seconds.
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
+    pub timeout: Option<Duration>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Query the details of an OTA update package (QueryOTAFirmware).
+    #[command(name = "query-ota-firmware")]
+    QueryOtaFirmware(QueryArgs),
+    /// Run the local emulator of the OTA API until Ctrl-C, logging one line per request.
+    Emulator(EmulatorArgs),
+}
+
+/// The flags of `query-ota-firmware`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The ID of the update package (FirmwareId).
+    #[arg(long, value_name = "ID")]
+    pub firmware_id: String,
+
+    /// The ID of the IoT Platform instance (IotInstanceId); needed for instances that have one.
+    #[arg(long, value_name = "ID")]
+    pub iot_instance_id: Option<String>,
+}
+
+/// The flags of `emulator`.
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// The address to listen on (port 0 picks a free port).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:18080")]
+    pub listen: std::net::SocketAddr,
+
+    /// The AccessKeyId the emulator accepts (default: its public test pair, testid).
+    #[arg(long, value_name = "ID", requires = "access_key_secret")]
+    pub access_key_id: Option<String>,
+
+    /// The AccessKeySecret of --access-key-id (never printed).
+    #[arg(long, value_name = "SECRET", requires = "access_key_id")]
+    pub access_key_secret: Option<String>,
+
+    /// Serve the packages of this JSON data file instead of the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Answer `Throttling.User` above this many calls per second per AccessKeyId
+    /// (default: the API's quota, 20; 0 turns throttling off).
+    #[arg(long, value_name = "N")]
+    pub qps: Option<u32>,
+
+    /// The share of requests (0 to 1) that get a --fault; default 1 (all of them).
+    #[arg(long, value_name = "RATE", value_parser = parse_rate, requires = "fault")]
+    pub fault_rate: Option<f64>,
+
+    /// A fault to inject: an HTTP status from 400 to 599 (such as 503), `delay:500ms`, or
+    /// `drop` (close the connection). Repeat it to take several faults in turn.
+    #[arg(long, value_name = "FAULT")]
+    pub fault: Vec<aliyun_iot_emulator::FaultKind>,
+}
+
+/// The `Format` asked of the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WireFormat {
+    /// `Format=JSON`.
+    Json,
+    /// `Format=XML`.
+    Xml,
+}
+
+impl From<WireFormat> for aliyun_runtime::Format {
+    fn from(format: WireFormat) -> Self {
+        match format {
+            WireFormat::Json => aliyun_runtime::Format::Json,
+            WireFormat::Xml => aliyun_runtime::Format::Xml,
+        }
+    }
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// The response as pretty JSON with the API's field names, as the aliyun CLI prints it.
+    Json,
+    /// A readable summary.
+    Table,
+}
+
+/// A positive, finite number of seconds (fractions allowed).
+fn parse_seconds(value: &str) -> Result<Duration, String> {
+    let secs: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number of seconds"))?;
+    if !secs.is_finite() || secs <= 0.0 {
+        return Err(format!("{value:?} must be a positive number of seconds"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("{value:?}: {e}"))
+}
+
+/// A fraction between 0 and 1.
+fn parse_rate(value: &str) -> Result<f64, String> {
+    let rate: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number"))?;
+    if !(0.0..=1.0).contains(&rate) {
+        return Err(format!("{value:?} must be between 0 and 1"));
+    }
+    Ok(rate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        for argv in [
+            &[
+                "aliyun-iot",
+                "--output",
+                "table",
+                "query-ota-firmware",
+                "--firmware-id",
+                "x",
+            ][..],
+            &[
+                "aliyun-iot",
+                "query-ota-firmware",
+                "--firmware-id",
+                "x",
+                "--output",
+                "table",
+            ][..],
+        ] {
+            let cli = Cli::try_parse_from(argv).unwrap();
+            assert_eq!(cli.global.output, Output::Table);
+        }
+    }
+
+    #[test]
+    fn seconds_and_rates() {
+        assert_eq!(parse_seconds("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_seconds("0").is_err());
+        assert!(parse_seconds("-1").is_err());
+        assert!(parse_seconds("inf").is_err());
+        assert!(parse_seconds("soon").is_err());
+        assert_eq!(parse_rate("0.2"), Ok(0.2));
+        assert!(parse_rate("1.5").is_err());
+    }
+}

@@ -1,0 +1,813 @@
+//! End-to-end tests of the `aliyun-iot` binary: each runs the built command with a clean
+//! environment (only `PATH` and a temporary `HOME`), so no real credentials or aliyun CLI
+//! configuration are ever read, and no call leaves the machine (the emulator serves them all).
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_aliyun-iot");
+/// The package of the seed sample, served by the emulator by default.
+const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
+/// The multi-file package of the emulator, and its instance.
+const MULTI_ID: &str = "mUltIfIlEsPkG7Xq2H****0100";
+const MULTI_INSTANCE: &str = "iot_instc_pu****_c*-v64********";
+/// The `Signature` of the seed's (fake) pre-signed OSS URL: response data, not a secret.
+const SEED_URL_SIGNATURE: &str = "farzC8%2FVMN4HYdEtXvdiC2OevH****";
+
+/// A temporary home directory, removed on drop.
+struct TempHome(PathBuf);
+
+impl TempHome {
+    fn new() -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "aliyun-iot-cli-test-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The command with a clean environment: `PATH` and `home` only.
+fn command(home: &TempHome) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// The result of one run: exit code, stdout and stderr.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Self {
+        Self {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    fn assert_code(&self, expected: i32) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs the command with `args` and a fresh home.
+fn run(args: &[&str]) -> Run {
+    let home = TempHome::new();
+    run_in(&home, args, &[])
+}
+
+/// Runs the command with `args` in `home`, with extra environment variables.
+fn run_in(home: &TempHome, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = command(home);
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    Run::from(cmd.output().expect("the binary runs"))
+}
+
+/// Checks a reply printed as JSON is the seed package.
+fn assert_seed_json(run: &Run) {
+    let json = run.json();
+    assert_eq!(json["FirmwareInfo"]["FirmwareId"], SEED_ID, "{run}");
+    assert_eq!(json["FirmwareInfo"]["Status"], 2, "{run}");
+    assert_eq!(json["FirmwareInfo"]["FirmwareName"], "t3q5rkNm", "{run}");
+    assert_eq!(json["FirmwareInfo"]["FirmwareSize"], 924, "{run}");
+    assert_eq!(json["Success"], true, "{run}");
+    assert!(
+        json["RequestId"].as_str().is_some_and(|id| !id.is_empty()),
+        "{run}"
+    );
+}
+
+// ---- query-ota-firmware against the in-process emulator ----------------------------------
+
+#[test]
+fn emulator_query_prints_the_seed_as_json() {
+    let run = run(&["--emulator", "query-ota-firmware", "--firmware-id", SEED_ID]);
+    run.assert_code(0);
+    assert_seed_json(&run);
+    // Pretty-printed, with the API's own field names.
+    assert!(run.stdout.contains("\n  \"FirmwareInfo\": {\n"), "{run}");
+    assert!(run.stdout.ends_with("}\n"), "{run}");
+}
+
+#[test]
+fn emulator_query_as_table() {
+    let run = run(&[
+        "--emulator",
+        "--output",
+        "table",
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+    ]);
+    run.assert_code(0);
+    for expected in [
+        SEED_ID,
+        "2 (verifying)",
+        "0 (full package)",
+        "924 bytes",
+        "t3q5rkNm",
+        "4.0.0",
+        "MD5",
+        "WifiConfigModify",
+        "\"ota_notice\"",
+        "2019-12-28T02:42:22Z",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected:?} missing: {run}");
+    }
+}
+
+#[test]
+fn emulator_query_multi_files_table() {
+    let run = run(&[
+        "--emulator",
+        "--output=table",
+        "query-ota-firmware",
+        "--firmware-id",
+        MULTI_ID,
+        "--iot-instance-id",
+        MULTI_INSTANCE,
+    ]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("MultiFiles"), "{run}");
+    assert!(run.stdout.contains("  #  NAME"), "{run}");
+    assert!(run.stdout.contains("1 (verified)"), "{run}");
+}
+
+#[test]
+fn emulator_query_in_xml() {
+    let run = run(&[
+        "--emulator",
+        "--format",
+        "xml",
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+    ]);
+    run.assert_code(0);
+    assert_seed_json(&run);
+}
+
+#[test]
+fn global_options_after_the_subcommand() {
+    let run = run(&[
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+        "--emulator",
+        "--format=xml",
+        "--output",
+        "table",
+        "--no-retry",
+        "--timeout",
+        "30",
+    ]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("2 (verifying)"), "{run}");
+}
+
+#[test]
+fn unknown_package_is_a_service_error() {
+    let run = run(&[
+        "--emulator",
+        "query-ota-firmware",
+        "--firmware-id",
+        "NoSuchPackage****0100",
+    ]);
+    run.assert_code(1);
+    assert!(run.stdout.is_empty(), "{run}");
+    assert!(run.stderr.contains("iot.ota.FirmwareNotFound"), "{run}");
+    assert!(run.stderr.contains("RequestId: "), "{run}");
+}
+
+#[test]
+fn unknown_instance_is_a_service_error() {
+    let run = run(&[
+        "--emulator",
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+        "--iot-instance-id",
+        "iot-nope",
+    ]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("iot.system.InstanceNotFound"), "{run}");
+}
+
+// ---- usage and configuration errors ------------------------------------------------------
+
+#[test]
+fn missing_firmware_id_is_a_usage_error() {
+    let run = run(&["--emulator", "query-ota-firmware"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("--firmware-id"), "{run}");
+    assert!(run.stdout.is_empty(), "{run}");
+}
+
+#[test]
+fn bad_flag_values_are_usage_errors() {
+    for args in [
+        &[
+            "--output",
+            "yaml",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+        ][..],
+        &[
+            "--format",
+            "csv",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+        ][..],
+        &["--timeout", "0", "query-ota-firmware", "--firmware-id", "x"][..],
+        &["query-ota-firmware", "--firmware-id", "x", "--bogus"][..],
+        &[
+            "--emulator",
+            "--endpoint",
+            "http://127.0.0.1:1/",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+        ][..],
+        &["emulator", "--access-key-id", "only-the-id"][..],
+        &["emulator", "--listen", "not-an-address"][..],
+        &["emulator", "--fault", "boom"][..],
+        &["no-such-command"][..],
+        &[][..],
+    ] {
+        let run = run(args);
+        run.assert_code(2);
+        assert!(run.stderr.contains("error"), "{args:?}: {run}");
+    }
+}
+
+#[test]
+fn bad_endpoint_is_a_configuration_error() {
+    let run = run(&[
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+        "--endpoint",
+        "not a url",
+    ]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("invalid configuration"), "{run}");
+    assert!(
+        run.stderr.contains("endpoint \"not a url\" is not a URL"),
+        "{run}"
+    );
+
+    let run = self::run(&[
+        "--endpoint",
+        "ftp://example.com/",
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+    ]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("http:// or https://"), "{run}");
+}
+
+#[test]
+fn bad_region_is_a_configuration_error() {
+    let run = run(&[
+        "--region",
+        "Shanghai!",
+        "query-ota-firmware",
+        "--firmware-id",
+        SEED_ID,
+    ]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("invalid configuration"), "{run}");
+    assert!(
+        run.stderr.contains("\"Shanghai!\" is not a region ID"),
+        "{run}"
+    );
+
+    // The same from the environment.
+    let home = TempHome::new();
+    let run = run_in(
+        &home,
+        &["query-ota-firmware", "--firmware-id", SEED_ID],
+        &[("ALIBABA_CLOUD_REGION_ID", "cn_shanghai")],
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("\"cn_shanghai\" is not a region ID"),
+        "{run}"
+    );
+}
+
+#[test]
+fn no_region_is_a_configuration_error() {
+    let run = run(&["query-ota-firmware", "--firmware-id", SEED_ID]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("no region"), "{run}");
+    assert!(run.stderr.contains("--region"), "{run}");
+    assert!(run.stderr.contains("ALIBABA_CLOUD_REGION_ID"), "{run}");
+}
+
+#[test]
+fn region_comes_from_the_cli_profile() {
+    let home = TempHome::new();
+    std::fs::create_dir_all(home.path().join(".aliyun")).unwrap();
+    std::fs::write(
+        home.path().join(".aliyun/config.json"),
+        r#"{"current": "main", "profiles": [
+            {"name": "main", "mode": "AK", "region_id": "Bad Region"},
+            {"name": "other", "mode": "AK", "region_id": "cn-beijing"}
+        ]}"#,
+    )
+    .unwrap();
+    // The (bad) region of the current profile is read, and reported as such.
+    let run = run_in(
+        &home,
+        &["query-ota-firmware", "--firmware-id", SEED_ID],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(run.stderr.contains("\"Bad Region\""), "{run}");
+    assert!(run.stderr.contains("aliyun CLI profile"), "{run}");
+    // With --profile, that profile's region is used; it has no key, so credentials fail
+    // before any call is sent.
+    let run = run_in(
+        &home,
+        &[
+            "--profile",
+            "other",
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[],
+    );
+    run.assert_code(3);
+    assert!(run.stderr.contains("profile `other`"), "{run}");
+    assert!(run.stderr.contains("missing access_key_id"), "{run}");
+}
+
+#[test]
+fn no_credentials_names_every_source_tried() {
+    let home = TempHome::new();
+    let run = run_in(
+        &home,
+        &[
+            "--region",
+            "cn-shanghai",
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[],
+    );
+    run.assert_code(3);
+    for expected in [
+        "no usable credentials",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID not set",
+        ".aliyun",
+        "config.json: not found",
+        ".alibabacloud",
+        "credentials: not found",
+        "hint:",
+        "--emulator",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected:?} missing: {run}");
+    }
+    assert!(run.stdout.is_empty(), "{run}");
+}
+
+#[test]
+fn help_documents_usage_and_exit_codes() {
+    let run = run(&["--help"]);
+    run.assert_code(0);
+    for expected in [
+        "query-ota-firmware",
+        "emulator",
+        "--region",
+        "--endpoint",
+        "--profile",
+        "--format",
+        "--output",
+        "--emulator",
+        "Exit status",
+        "3  no usable credentials",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected:?} missing: {run}");
+    }
+    let run = self::run(&["emulator", "--help"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("--listen"), "{run}");
+}
+
+// ---- the emulator subcommand -------------------------------------------------------------
+
+/// A free port on 127.0.0.1 (bound, then released).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `aliyun-iot emulator` running in the background; killed on drop.
+struct Server {
+    child: Child,
+    /// Everything the server printed on stdout up to and including its address line.
+    banner: String,
+    addr: String,
+}
+
+impl Server {
+    fn start(home: &TempHome, args: &[&str], env: &[(&str, &str)]) -> Server {
+        let port = free_port();
+        let listen = format!("127.0.0.1:{port}");
+        let mut cmd = command(home);
+        cmd.arg("emulator")
+            .arg("--listen")
+            .arg(&listen)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("the emulator starts");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || read_banner(stdout, &tx));
+        let banner = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(banner) => banner,
+            Err(_) => {
+                let _ = child.kill();
+                let output = child.wait_with_output().unwrap();
+                panic!("no address line: {}", Run::from(output));
+            }
+        };
+        assert!(banner.contains(&format!("http://{listen}/")), "{banner}");
+        Server {
+            child,
+            banner,
+            addr: listen,
+        }
+    }
+
+    /// Stops the server and returns what it printed on stderr (its logs).
+    fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let mut stderr = String::new();
+        if let Some(mut pipe) = self.child.stderr.take() {
+            let _ = pipe.read_to_string(&mut stderr);
+        }
+        let _ = self.child.wait();
+        stderr
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads stdout until the line with the address, then sends all that was read.
+fn read_banner(stdout: ChildStdout, tx: &mpsc::Sender<String>) {
+    let mut reader = BufReader::new(stdout);
+    let mut banner = String::new();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => banner.push_str(&line),
+        }
+        if line.contains("http://") {
+            // Keep reading the rest of the banner lines that follow immediately.
+            break;
+        }
+    }
+    // The key pair is printed right after the address.
+    for _ in 0..2 {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => banner.push_str(&line),
+        }
+    }
+    let _ = tx.send(banner);
+    // Drain the rest so the server never blocks on a full pipe.
+    let _ = std::io::copy(&mut reader, &mut std::io::sink());
+}
+
+#[test]
+fn emulator_subcommand_serves_signed_calls() {
+    let home = TempHome::new();
+    let server = Server::start(&home, &[], &[]);
+    // The default pair is public test data, so it is shown.
+    assert!(server.banner.contains("testid"), "{}", server.banner);
+    assert!(server.banner.contains("testsecret"), "{}", server.banner);
+
+    let endpoint = format!("http://{}/", server.addr);
+    let creds = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "testsecret"),
+    ];
+    let run = run_in(
+        &home,
+        &[
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+            "--endpoint",
+            &endpoint,
+        ],
+        &creds,
+    );
+    run.assert_code(0);
+    assert_seed_json(&run);
+
+    // A wrong secret is refused by the emulator's signature check.
+    let run = run_in(
+        &home,
+        &[
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+            "--endpoint",
+            &endpoint,
+        ],
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret"),
+        ],
+    );
+    run.assert_code(1);
+    assert!(run.stderr.contains("SignatureDoesNotMatch"), "{run}");
+    assert!(!run.stderr.contains("not-the-secret"), "{run}");
+
+    // One log line per request.
+    let logs = server.stop();
+    let lines: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("QueryOTAFirmware") && l.contains("status="))
+        .collect();
+    assert_eq!(lines.len(), 2, "{logs}");
+    assert!(logs.contains("SignatureDoesNotMatch"), "{logs}");
+}
+
+#[test]
+fn emulator_subcommand_with_own_key_profile_and_faults() {
+    let home = TempHome::new();
+    let secret = "my-very-own-secret-1234";
+    let server = Server::start(
+        &home,
+        &[
+            "--access-key-id",
+            "my-key",
+            "--access-key-secret",
+            secret,
+            "--fault-rate",
+            "1",
+            "--fault",
+            "503",
+        ],
+        &[],
+    );
+    assert!(server.banner.contains("my-key"), "{}", server.banner);
+    assert!(server.banner.contains("<as given>"), "{}", server.banner);
+    assert!(!server.banner.contains(secret), "{}", server.banner);
+
+    // Credentials from an aliyun CLI profile chosen with --profile.
+    std::fs::create_dir_all(home.path().join(".aliyun")).unwrap();
+    std::fs::write(
+        home.path().join(".aliyun/config.json"),
+        format!(
+            r#"{{"current": "default", "profiles": [
+                {{"name": "emu", "mode": "AK", "access_key_id": "my-key",
+                  "access_key_secret": "{secret}", "region_id": "cn-shanghai"}}
+            ]}}"#
+        ),
+    )
+    .unwrap();
+    let endpoint = format!("http://{}/", server.addr);
+    let run = run_in(
+        &home,
+        &[
+            "--profile",
+            "emu",
+            "--endpoint",
+            &endpoint,
+            "--no-retry",
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[("RUST_LOG", "trace")],
+    );
+    // Every request is faulted with 503; --no-retry makes one attempt only.
+    run.assert_code(1);
+    assert!(run.stderr.contains("ServiceUnavailable"), "{run}");
+    assert!(run.stderr.contains("HTTP 503"), "{run}");
+    assert!(
+        !run.stderr.contains(secret) && !run.stdout.contains(secret),
+        "{run}"
+    );
+    assert_no_request_signature(&format!("{}{}", run.stdout, run.stderr));
+    let logs = server.stop();
+    let faulted = logs
+        .lines()
+        .filter(|l| l.contains("QueryOTAFirmware") && l.contains("ServiceUnavailable"))
+        .count();
+    assert_eq!(faulted, 1, "{logs}");
+    assert!(!logs.contains(secret), "{logs}");
+}
+
+#[test]
+fn emulator_subcommand_serves_a_data_file_and_delays() {
+    let home = TempHome::new();
+    let data = home.path().join("packages.json");
+    std::fs::write(
+        &data,
+        r#"{"Packages": [{"FirmwareInfo": {
+            "FirmwareId": "MyOwnPackage****0100", "FirmwareName": "mine",
+            "DestVersion": "9.9.9", "Type": 1, "SrcVersion": "9.9.8", "Status": 3,
+            "FirmwareSize": 1536
+        }}]}"#,
+    )
+    .unwrap();
+    let server = Server::start(
+        &home,
+        &["--data", data.to_str().unwrap(), "--fault", "delay:1500ms"],
+        &[],
+    );
+    assert!(server.banner.contains("testid"), "{}", server.banner);
+    let endpoint = format!("http://{}/", server.addr);
+    let creds = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "testsecret"),
+    ];
+    let query = [
+        "--endpoint",
+        &endpoint,
+        "query-ota-firmware",
+        "--firmware-id",
+    ];
+
+    // Every request is delayed by 1.5 s: a 0.3 s deadline gives up.
+    let mut args = query.to_vec();
+    args.extend(["MyOwnPackage****0100", "--timeout", "0.3", "--no-retry"]);
+    let run = run_in(&home, &args, &creds);
+    run.assert_code(1);
+    assert!(run.stderr.contains("timed out"), "{run}");
+
+    let mut args = query.to_vec();
+    args.extend(["MyOwnPackage****0100", "--output", "table"]);
+    let run = run_in(&home, &args, &creds);
+    run.assert_code(0);
+    for expected in [
+        "mine",
+        "1 (delta package)",
+        "3 (verification failed)",
+        "1,536 bytes (1.5 KiB)",
+        "9.9.8",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected:?} missing: {run}");
+    }
+
+    // The built-in packages are not served with --data.
+    let mut args = query.to_vec();
+    args.push(SEED_ID);
+    let run = run_in(&home, &args, &creds);
+    run.assert_code(1);
+    assert!(run.stderr.contains("iot.ota.FirmwareNotFound"), "{run}");
+}
+
+#[test]
+fn emulator_subcommand_with_a_bad_data_file() {
+    let home = TempHome::new();
+    let missing = home.path().join("missing.json");
+    let run = run_in(
+        &home,
+        &[
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+            missing.to_str().unwrap(),
+        ],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(run.stderr.contains("missing.json"), "{run}");
+    assert!(run.stderr.contains("cannot read the file"), "{run}");
+}
+
+// ---- secrets -----------------------------------------------------------------------------
+
+/// Fails if `text` holds a request signature: a `Signature` parameter (raw or inside an
+/// encoded string to sign) whose value is neither redacted nor the seed's OSS URL one, or a
+/// `signature` log field.
+fn assert_no_request_signature(text: &str) {
+    for marker in ["Signature=", "Signature%3D", "Signature%253D"] {
+        for (at, _) in text.match_indices(marker) {
+            let value = &text[at + marker.len()..];
+            assert!(
+                value.starts_with("<redacted>")
+                    || value.starts_with("%3Credacted%3E")
+                    || value.starts_with(SEED_URL_SIGNATURE),
+                "a signature is printed: {}",
+                &text[at..(at + 80).min(text.len())]
+            );
+        }
+    }
+    assert!(!text.to_ascii_lowercase().contains(" signature="), "{text}");
+}
+
+#[test]
+fn trace_logging_never_prints_secrets_or_signatures() {
+    let home = TempHome::new();
+    let mut all = String::new();
+    for args in [
+        &["--emulator", "query-ota-firmware", "--firmware-id", SEED_ID][..],
+        &[
+            "--emulator",
+            "--format",
+            "xml",
+            "query-ota-firmware",
+            "--firmware-id",
+            "nope",
+        ][..],
+    ] {
+        let run = run_in(&home, args, &[("RUST_LOG", "trace")]);
+        assert!(run.code.is_some(), "{run}");
+        // The trace logs are really on (on stderr).
+        assert!(run.stderr.contains("aliyun.call"), "{run}");
+        all.push_str(&run.stdout);
+        all.push_str(&run.stderr);
+    }
+    // The signing key of the in-process emulator's default pair.
+    assert!(!all.contains("testsecret"), "{all}");
+    assert_no_request_signature(&all);
+}
+
+#[test]
+#[should_panic(expected = "a signature is printed")]
+fn the_signature_check_catches_a_leak() {
+    assert_no_request_signature("sending url=http://127.0.0.1/?Action=A&Signature=Zm9vYmFy%3D");
+}
