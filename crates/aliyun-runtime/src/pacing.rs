@@ -7,7 +7,7 @@
 //! quota is respected however many clients are built.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -111,28 +111,24 @@ impl RateLimiter {
 /// Registry key: the account (AccessKey ID) and the rate.
 type Key = (String, u32);
 
-fn registry() -> &'static Mutex<HashMap<Key, Weak<RateLimiter>>> {
-    static REGISTRY: OnceLock<Mutex<HashMap<Key, Weak<RateLimiter>>>> = OnceLock::new();
+fn registry() -> &'static Mutex<HashMap<Key, Arc<RateLimiter>>> {
+    static REGISTRY: OnceLock<Mutex<HashMap<Key, Arc<RateLimiter>>>> = OnceLock::new();
     REGISTRY.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
 /// The process-wide limiter for the account `access_key_id` at `per_second` calls per second.
 ///
-/// Every call with the same `(access_key_id, per_second)` returns the same [`RateLimiter`]
-/// while any client still holds it, so all clients of one account in the process share one
-/// quota. The registry only keeps weak references: a limiter is freed when its last client
-/// is dropped, and dead entries are purged on every call, so the registry does not grow
-/// without bound. (The AccessKey ID is not a secret; the AccessKey secret is never involved.)
+/// Every call with the same `(access_key_id, per_second)` returns the same [`RateLimiter`],
+/// so all clients of one account in the process, and successive calls of one client, share
+/// one quota. Limiters live as long as the process: one small entry per account and rate
+/// used, which keeps the slots handed out remembered between calls. (The AccessKey ID is
+/// not a secret; the AccessKey secret is never involved.)
 pub fn shared(access_key_id: &str, per_second: u32) -> Arc<RateLimiter> {
     let mut map = registry().lock().unwrap_or_else(PoisonError::into_inner);
-    map.retain(|_, limiter| limiter.strong_count() > 0);
-    let key = (access_key_id.to_owned(), per_second);
-    if let Some(limiter) = map.get(&key).and_then(Weak::upgrade) {
-        return limiter;
-    }
-    let limiter = Arc::new(RateLimiter::new(per_second));
-    map.insert(key, Arc::downgrade(&limiter));
-    limiter
+    let limiter = map
+        .entry((access_key_id.to_owned(), per_second))
+        .or_insert_with(|| Arc::new(RateLimiter::new(per_second)));
+    Arc::clone(limiter)
 }
 
 #[cfg(test)]
@@ -273,7 +269,10 @@ mod tests {
     /// Tokio's timer wakes on whole milliseconds: allow that much either way.
     fn assert_near(actual: Duration, expected: Duration) {
         let diff = actual.abs_diff(expected);
-        assert!(diff <= Duration::from_millis(1), "{actual:?} is not {expected:?}");
+        assert!(
+            diff <= Duration::from_millis(1),
+            "{actual:?} is not {expected:?}"
+        );
     }
 
     #[test]
@@ -290,13 +289,10 @@ mod tests {
     }
 
     #[test]
-    fn shared_drops_dead_entries() {
+    fn shared_limiters_outlive_their_clients() {
         let limiter = shared("pacing-test-key-dropped", 5);
-        assert!(registry_has("pacing-test-key-dropped", 5));
         drop(limiter);
-        // Any later call purges the dead entry.
-        let _other = shared("pacing-test-key-survivor", 5);
-        assert!(!registry_has("pacing-test-key-dropped", 5));
-        assert!(registry_has("pacing-test-key-survivor", 5));
+        // A later call of the same account must see the slots handed out before.
+        assert!(registry_has("pacing-test-key-dropped", 5));
     }
 }
