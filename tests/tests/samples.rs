@@ -209,7 +209,6 @@ fn gateway_error_json() {
         error
     );
 
-    let error = error.unwrap();
     assert_eq!(error.origin, ErrorOrigin::Gateway);
     assert_eq!(error.status, 400);
     assert_eq!(error.code, "SignatureNonceUsed");
@@ -245,7 +244,6 @@ fn gateway_error_xml() {
         error
     );
 
-    let error = error.unwrap();
     assert_eq!(error.origin, ErrorOrigin::Gateway);
     assert_eq!(error.status, 404);
     assert_eq!(error.code, "InvalidAction.NotFound");

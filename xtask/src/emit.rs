@@ -11,6 +11,9 @@ use crate::spec::{
     Sample, SampleExpectation, TypeDef, TypeKind, WireFormat, snake,
 };
 
+/// How every generated file starts; codegen deletes only files that start so.
+pub const HEADER_START: &str = "// @generated from ";
+
 /// The text of one generated file, header included.
 pub fn render(source: &Path, tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
@@ -20,7 +23,7 @@ pub fn render(source: &Path, tokens: TokenStream) -> Result<String, String> {
         )
     })?;
     Ok(format!(
-        "// @generated from {} by `cargo xtask codegen`. Do not edit by hand:\n// change the spec or the generator, then run `cargo xtask codegen`.\n\n{}",
+        "{HEADER_START}{} by `cargo xtask codegen`. Do not edit by hand:\n// change the spec or the generator, then run `cargo xtask codegen`.\n\n{}",
         slash(source),
         prettyplease::unparse(&file)
     ))
@@ -32,7 +35,7 @@ pub fn product_module(product: &Product) -> TokenStream {
     let doc = docs(&product.doc);
     let modules = product.operations.iter().map(|op| {
         let module = ident(&snake(&op.name));
-        let doc = docs(&format!("`{}`: {}", op.name, first_sentence(&op.doc)));
+        let doc = docs(&format!("`{}`: {}", op.name, before_colon(&op.doc)));
         quote! { #doc pub mod #module; }
     });
     let name = &product.name;
@@ -576,7 +579,7 @@ fn sample_tests(output: &Path, samples: &[Sample], op: Option<&Operation>) -> To
         let doc = docs(&format!("{} ({})", s.doc, slash(&s.file)));
         let check = match (s.expect, op) {
             (SampleExpectation::GatewayError, _) => quote! {
-                let error = wire::decode_gateway_error(#format, 400, body).unwrap();
+                let error = wire::decode_gateway_error(#format, 400, body);
                 assert!(!error.code.starts_with("Http"), "{error:?}");
                 assert!(error.request_id.is_some(), "{error:?}");
             },
@@ -696,7 +699,7 @@ fn docs(text: &str) -> TokenStream {
     quote! { #(#lines)* }
 }
 
-fn first_sentence(text: &str) -> &str {
+fn before_colon(text: &str) -> &str {
     text.split_once(": ")
         .map_or(text, |(first, _)| first)
         .trim()

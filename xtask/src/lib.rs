@@ -112,14 +112,23 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Report, CodegenError> {
             stale.push(path.clone());
         }
     }
-    // Files left in an output directory that the spec no longer produces.
+    // Files left in an output directory that the spec no longer produces: generated ones are
+    // stale; anything else was put there by hand, and is never deleted.
     for output in &outputs {
         if let Ok(entries) = std::fs::read_dir(root.join(output)) {
             for entry in entries.filter_map(Result::ok) {
                 let path = output.join(entry.file_name());
-                if !wanted.contains_key(&path) {
-                    stale.push(path);
+                if wanted.contains_key(&path) {
+                    continue;
                 }
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                if !text.starts_with(emit::HEADER_START) {
+                    return Err(CodegenError::Io(format!(
+                        "{} is in a generated directory but was not generated: move it out (codegen only deletes files it wrote)",
+                        path.display()
+                    )));
+                }
+                stale.push(path);
             }
         }
     }
@@ -135,7 +144,6 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Report, CodegenError> {
                         .parent()
                         .map_or(Ok(()), std::fs::create_dir_all)
                         .and_then(|()| std::fs::write(&full, text)),
-                    None if full.is_dir() => std::fs::remove_dir_all(&full),
                     None => std::fs::remove_file(&full),
                 };
                 result.map_err(|e| {

@@ -53,7 +53,7 @@ struct RawProduct {
     doc: String,
     endpoint: Spanned<String>,
     default_format: WireFormat,
-    output: String,
+    output: Spanned<String>,
     #[serde(rename = "crate")]
     crate_name: Spanned<String>,
     in_band_error: Option<RawInBandError>,
@@ -463,6 +463,17 @@ fn finish_product(
             "product error samples are gateway errors: `expect: gateway_error`",
         ));
     }
+    let output = PathBuf::from(&raw.output.value);
+    let inside = output
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside || output.as_os_str().is_empty() {
+        return Err(at(
+            &file,
+            &raw.output,
+            "`output` must be a relative path inside the workspace, without `..`",
+        ));
+    }
     let error_samples = samples(root, &file, raw.error_samples)?;
     Ok(Product {
         name: raw.name.value,
@@ -470,7 +481,7 @@ fn finish_product(
         doc: raw.doc,
         endpoint: raw.endpoint.value,
         default_format: raw.default_format,
-        output: PathBuf::from(raw.output),
+        output,
         crate_name: raw.crate_name.value,
         in_band_error,
         error_samples,

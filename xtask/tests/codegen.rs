@@ -214,10 +214,28 @@ fn a_spec_comment_changes_nothing() {
 }
 
 #[test]
-fn a_stray_file_is_stale_and_removed() {
+fn a_hand_written_file_in_the_output_is_refused_never_deleted() {
+    let root = fresh_copy("hand-written");
+    let stray = format!("{IOT_OUTPUT}/notes.rs");
+    root.write(&stray, "// not generated\n");
+    for mode in [Mode::Check, Mode::Write] {
+        let message = root.generate(mode).unwrap_err().to_string();
+        assert!(
+            message.contains(&stray) && message.contains("was not generated"),
+            "{message}"
+        );
+        assert!(root.path(&stray).is_file(), "{mode:?} must not remove it");
+    }
+}
+
+#[test]
+fn a_stray_generated_file_is_stale_and_removed() {
     let root = fresh_copy("stray");
     let stray = format!("{IOT_OUTPUT}/stray.rs");
-    root.write(&stray, "// not generated\n");
+    root.write(
+        &stray,
+        "// @generated from spec/iot/operations/Gone.yaml by `cargo xtask codegen`.\n",
+    );
 
     assert_eq!(root.stale(), [PathBuf::from(&stray)]);
     let message = root.generate(Mode::Check).unwrap_err().to_string();

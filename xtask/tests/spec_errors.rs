@@ -694,6 +694,21 @@ fn product_errors_name_the_product_file() {
         &["unknown field `outptu`", "output"],
     );
 
+    for bad in ["../../etc", "/tmp/out"] {
+        let line = PRODUCT
+            .lines()
+            .find(|l| l.trim_start().starts_with("output:"))
+            .unwrap();
+        let text = edit(PRODUCT, line, &format!("  output: {bad}"));
+        let e = load(&text);
+        assert_eq!(e.file, PathBuf::from(PRODUCT_FILE));
+        assert!(
+            e.message.contains("relative path inside the workspace"),
+            "{e}"
+        );
+        assert_eq!(e.column, 11, "{e}");
+    }
+
     let text = edit(PRODUCT, "default_format: JSON", "default_format: json");
     assert_error(
         &load(&text),

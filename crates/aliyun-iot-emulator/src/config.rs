@@ -27,10 +27,14 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// [`EmulatorConfig::nonce_capacity`]).
 pub const DEFAULT_NONCE_CAPACITY: usize = 100_000;
 
+/// The generated description of the operation served (`QueryOTAFirmware`).
+pub(crate) fn operation_info() -> aliyun_runtime::OperationInfo {
+    <aliyun_iot::query_ota_firmware::QueryOtaFirmwareInput as aliyun_runtime::Operation>::INFO
+}
+
 /// The operation's quota in calls per second, from the generated operation description.
 pub fn operation_quota() -> u32 {
-    <aliyun_iot::query_ota_firmware::QueryOtaFirmwareInput as aliyun_runtime::Operation>::INFO
-        .quota_per_second
+    operation_info().quota_per_second
 }
 
 /// A key pair the emulator accepts.

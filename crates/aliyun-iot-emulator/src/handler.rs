@@ -6,24 +6,24 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use aliyun_iot::query_ota_firmware::{QueryOtaFirmwareInput, QueryOtaFirmwareResponse};
+use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::signing::{
     NonceSource, RandomNonce, canonical_query, signature, string_to_sign,
 };
 use aliyun_runtime::wire::{self, Format, Node};
-use aliyun_runtime::{Operation, OperationInfo};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::Response;
 use http_body_util::BodyExt;
 use tokio::sync::Notify;
 
-use crate::config::{EmulatorConfig, FaultKind};
+use crate::config::{EmulatorConfig, FaultKind, operation_info as info};
 use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
-use crate::params::{ParamError, Params, parse_pairs, sniff_format};
+use crate::params::{ParamError, Params, parse_pairs, shorten, sniff_format};
 
 /// The largest request body read, in bytes; a larger one gets 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -50,7 +50,8 @@ pub const INSTANCE_NOT_FOUND: &str = "iot.system.InstanceNotFound";
 const LOG_ACTION_CHARS: usize = 64;
 
 /// The common parameters every call must carry besides `Action` and `Version`, in the order
-/// they are checked.
+/// they are checked. Kept apart from `aliyun_runtime::signing::V1_OWNED_PARAMS`, which is in
+/// the signer's order and includes the optional `SecurityToken`; a test keeps the sets equal.
 const REQUIRED_COMMON: [&str; 6] = [
     "AccessKeyId",
     "Signature",
@@ -59,11 +60,6 @@ const REQUIRED_COMMON: [&str; 6] = [
     "SignatureNonce",
     "Timestamp",
 ];
-
-/// The operation served.
-fn info() -> OperationInfo {
-    <QueryOtaFirmwareInput as Operation>::INFO
-}
 
 /// Everything requests share.
 #[derive(Debug)]
@@ -207,19 +203,6 @@ fn host_id(headers: &HeaderMap) -> String {
         .to_owned()
 }
 
-/// The first `max` characters of `text`, control characters replaced.
-fn shorten(text: &str, max: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .take(max)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if text.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 /// Serves one request (every method and path comes here).
 pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> Response {
     let method = request.method().clone();
@@ -353,6 +336,40 @@ fn body_too_large() -> GatewayError {
     )
 }
 
+/// Reads a form body (see [`read_body`]). On failure, also returns what was read of it (the
+/// start of an oversized body, else nothing), for finding its `Format`.
+async fn form_body(
+    parts: &Parts,
+    body: Body,
+    timeout: Duration,
+) -> Result<Vec<u8>, (Vec<u8>, GatewayError)> {
+    let declared = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_DRAIN_BYTES as u64) {
+        return Err((Vec::new(), body_too_large()));
+    }
+    read_body(body, MAX_BODY_BYTES, timeout)
+        .await
+        .map_err(|error| match error {
+            BodyError::TooLarge(start) => (start, body_too_large()),
+            BodyError::TimedOut => (
+                Vec::new(),
+                GatewayError::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "RequestTimeout",
+                    "The request body was not received in time.",
+                ),
+            ),
+            BodyError::Broken => (
+                Vec::new(),
+                GatewayError::invalid("The request body could not be read."),
+            ),
+        })
+}
+
 /// True for `application/x-www-form-urlencoded` (parameters such as `charset` allowed).
 fn is_form(headers: &HeaderMap) -> bool {
     headers
@@ -368,6 +385,22 @@ fn is_form(headers: &HeaderMap) -> bool {
 /// A parameter that must be present and not empty.
 fn require<'p>(params: &'p Params, name: &str) -> Result<&'p str, GatewayError> {
     params.get(name).ok_or_else(|| GatewayError::missing(name))
+}
+
+/// A signature parameter that must have its one supported value (else `IncompleteSignature`).
+fn require_value(params: &Params, name: &str, supported: &str) -> Result<(), GatewayError> {
+    let given = require(params, name)?;
+    if given == supported {
+        return Ok(());
+    }
+    Err(GatewayError::new(
+        StatusCode::BAD_REQUEST,
+        "IncompleteSignature",
+        format!(
+            "The request signature does not conform to Aliyun standards: {name} {:?} is not supported (use {supported}).",
+            shorten(given, 32)
+        ),
+    ))
 }
 
 /// Equal strings, compared in time that does not depend on where they differ.
@@ -388,47 +421,24 @@ async fn authenticate(
 ) -> Result<(String, Params), GatewayError> {
     let (parts, body) = request.into_parts();
     let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
-    if let Some(format) = sniff_format(raw_query) {
-        ctx.format = format;
-    }
-    if parts.uri.path() != "/" || !matches!(parts.method, Method::GET | Method::POST) {
-        return Err(GatewayError::api_not_found());
-    }
-    let body = if parts.method == Method::POST && is_form(&parts.headers) {
-        let declared = parts
-            .headers
-            .get(CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        if declared.is_some_and(|n| n > MAX_DRAIN_BYTES as u64) {
-            return Err(body_too_large());
-        }
-        match read_body(body, MAX_BODY_BYTES, shared.config.read_timeout).await {
-            Ok(bytes) => bytes,
-            Err(BodyError::TooLarge(start)) => {
-                if let Some(format) = sniff_format(&start) {
-                    ctx.format = format;
-                }
-                return Err(body_too_large());
-            }
-            Err(BodyError::TimedOut) => {
-                return Err(GatewayError::new(
-                    StatusCode::REQUEST_TIMEOUT,
-                    "RequestTimeout",
-                    "The request body was not received in time.",
-                ));
-            }
-            Err(BodyError::Broken) => {
-                return Err(GatewayError::invalid("The request body could not be read."));
-            }
+    let routed = parts.uri.path() == "/" && matches!(parts.method, Method::GET | Method::POST);
+    let (body, body_error) = if routed && parts.method == Method::POST && is_form(&parts.headers) {
+        match form_body(&parts, body, shared.config.read_timeout).await {
+            Ok(bytes) => (bytes, None),
+            Err((start, error)) => (start, Some(error)),
         }
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
-    if !raw_query.windows(7).any(|w| w == b"Format=")
-        && let Some(format) = sniff_format(&body)
-    {
+    // Answer even early errors in the `Format` asked for (the query's first, as when decoded).
+    if let Some(format) = sniff_format(raw_query).or_else(|| sniff_format(&body)) {
         ctx.format = format;
+    }
+    if !routed {
+        return Err(GatewayError::api_not_found());
+    }
+    if let Some(error) = body_error {
+        return Err(error);
     }
 
     let mut pairs = parse_pairs(raw_query, "query string")?;
@@ -470,28 +480,8 @@ async fn authenticate(
     for name in REQUIRED_COMMON {
         require(&params, name)?;
     }
-    let method = require(&params, "SignatureMethod")?;
-    if method != "HMAC-SHA1" {
-        return Err(GatewayError::new(
-            StatusCode::BAD_REQUEST,
-            "IncompleteSignature",
-            format!(
-                "The request signature does not conform to Aliyun standards: SignatureMethod {:?} is not supported (use HMAC-SHA1).",
-                shorten(method, 32)
-            ),
-        ));
-    }
-    let sig_version = require(&params, "SignatureVersion")?;
-    if sig_version != "1.0" {
-        return Err(GatewayError::new(
-            StatusCode::BAD_REQUEST,
-            "IncompleteSignature",
-            format!(
-                "The request signature does not conform to Aliyun standards: SignatureVersion {:?} is not supported (use 1.0).",
-                shorten(sig_version, 32)
-            ),
-        ));
-    }
+    require_value(&params, "SignatureMethod", "HMAC-SHA1")?;
+    require_value(&params, "SignatureVersion", "1.0")?;
 
     let timestamp: Timestamp = require(&params, "Timestamp")?.parse().map_err(|_| {
         GatewayError::new(
@@ -707,9 +697,14 @@ mod tests {
     }
 
     #[test]
-    fn shorten_cuts_and_cleans() {
-        assert_eq!(shorten("abc", 5), "abc");
-        assert_eq!(shorten("abcdef", 3), "abc…");
-        assert_eq!(shorten("a\nb", 5), "a?b");
+    fn requires_what_the_signer_sets() {
+        let mut required = REQUIRED_COMMON.to_vec();
+        let mut owned: Vec<&str> = aliyun_runtime::signing::V1_OWNED_PARAMS
+            .into_iter()
+            .filter(|&name| name != "SecurityToken")
+            .collect();
+        required.sort_unstable();
+        owned.sort_unstable();
+        assert_eq!(required, owned);
     }
 }

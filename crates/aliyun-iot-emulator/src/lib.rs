@@ -101,4 +101,4 @@ pub use packages::{
     DELTA_PACKAGE_ID, DataError, MULTI_FILE_INSTANCE, MULTI_FILE_PACKAGE_ID, Package,
     default_packages, load_data_file,
 };
-pub use server::{Emulator, MAX_CONNECTIONS, RunningEmulator, SHUTDOWN_GRACE, serve_until_ctrl_c};
+pub use server::{Emulator, MAX_CONNECTIONS, RunningEmulator, SHUTDOWN_GRACE};

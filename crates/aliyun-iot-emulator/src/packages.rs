@@ -266,12 +266,10 @@ fn parse_data(file: &FsPath, bytes: &[u8]) -> Result<Vec<Package>, DataError> {
         };
         DataError::new(file, e.path, message)
     })?;
-    let Node::Map(entries) = root else {
-        return Err(DataError::new(
-            file,
-            "",
-            "expected a JSON object {\"Packages\":[...]}",
-        ));
+    // `parse_json` refuses anything but an object at the top level.
+    let entries = match root {
+        Node::Map(entries) => entries,
+        _ => Vec::new(),
     };
     let mut list = None;
     for (key, value) in entries {

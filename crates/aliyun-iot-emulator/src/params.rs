@@ -37,18 +37,27 @@ impl fmt::Display for ParamError {
     }
 }
 
-/// The start of a raw pair, lossily decoded as text, for error messages.
-fn echo(raw: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&raw[..raw.len().min(ECHO_CHARS * 4)]);
+/// The first `max` characters of `text`, control characters replaced, for repeating
+/// client input in messages and logs.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let mut out: String = text
         .chars()
-        .take(ECHO_CHARS)
+        .take(max)
         .map(|c| if c.is_control() { '?' } else { c })
         .collect();
-    if text.chars().count() > ECHO_CHARS {
+    if text.chars().nth(max).is_some() {
         out.push('…');
     }
     out
+}
+
+/// The start of a raw pair, lossily decoded as text, for error messages.
+fn echo(raw: &[u8]) -> String {
+    // A character takes at most 4 bytes, so the cut keeps at least `ECHO_CHARS` of them.
+    shorten(
+        &String::from_utf8_lossy(&raw[..raw.len().min(ECHO_CHARS * 4)]),
+        ECHO_CHARS,
+    )
 }
 
 /// The value of a hex digit.
@@ -220,6 +229,13 @@ mod tests {
         assert!(err.to_string().len() < 300, "{err}");
         let err = parse_pairs(b"A=\x01%ZZ", "query string").unwrap_err();
         assert!(!err.to_string().contains('\u{1}'));
+    }
+
+    #[test]
+    fn shorten_cuts_and_cleans() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("a\nb", 5), "a?b");
     }
 
     #[test]

@@ -178,14 +178,6 @@ impl Drop for RunningEmulator {
     }
 }
 
-/// Starts an emulator with `config`, logs its endpoint and serves until Ctrl-C: the body of
-/// an `emulator` command.
-pub async fn serve_until_ctrl_c(config: EmulatorConfig) -> io::Result<()> {
-    let running = Emulator::start(config).await?;
-    tracing::info!(endpoint = %running.endpoint(), "emulator listening (Ctrl-C stops it)");
-    running.run_until_ctrl_c().await
-}
-
 /// Accepts connections until the shutdown signal, then winds the connections down.
 async fn accept_loop(
     listener: TcpListener,

@@ -4,6 +4,8 @@
 //! runtime (signing, credentials, transport, retries, pacing, errors, wire decoding) is the
 //! hand-written `aliyun-runtime` crate.
 
+#![warn(missing_docs)]
+
 #[rustfmt::skip]
 mod generated;
 

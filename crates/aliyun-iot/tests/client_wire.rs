@@ -1033,21 +1033,18 @@ async fn malformed_bodies_are_decode_errors_with_a_path() -> TestResult {
 }
 
 #[tokio::test]
-async fn a_body_over_the_limit_is_a_transport_error() -> TestResult {
+async fn a_body_over_the_limit_is_a_decode_error_and_not_retried() -> TestResult {
     let mut big = br#"{"RequestId":"R","Success":true,"Pad":""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 64 * 1024));
     big.extend_from_slice(br#""}"#);
     let server = Server::scripted(vec![Reply::json(200, big)]).await;
-    let client = make_client(
-        config_for(&server)?
-            .max_body_bytes(1024)
-            .retry(RetryConfig::disabled()),
-    )?;
+    // Retries stay on: the same call would bring the same body, so it is not retried.
+    let client = make_client(config_for(&server)?.max_body_bytes(1024))?;
     let error = query(&client).await.expect_err("too large");
-    let Error::Transport(message) = &error else {
-        panic!("expected a transport error, got {error:?}");
+    let Error::Decode(decode) = &error else {
+        panic!("expected a decode error, got {error:?}");
     };
-    assert!(message.contains("1024"), "{message}");
+    assert!(decode.message.contains("1024"), "{decode}");
     assert_eq!(server.count(), 1);
 
     // The same body within the limit decodes.

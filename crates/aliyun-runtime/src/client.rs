@@ -17,7 +17,7 @@ use crate::signing::{
     SignedRequest, SigningKey, SigningRequest, parse_server_string_to_sign, redact_query,
     redact_string_to_sign,
 };
-use crate::wire;
+use crate::wire::{self, DecodeError};
 
 /// The User-Agent every request carries.
 pub const USER_AGENT: &str = concat!(
@@ -93,7 +93,8 @@ impl RpcClient {
             Pacing::PerSecond(n) => n,
             Pacing::Off => 0,
         };
-        let limiter = (rate > 0).then(|| pacing::shared(credentials.access_key_id(), rate));
+        let limiter =
+            (rate > 0).then(|| pacing::shared(credentials.access_key_id(), O::INFO.action, rate));
         let params = input.params();
         let max_attempts = config.retry.max_attempts().max(1);
         let mut attempt = 1;
@@ -178,7 +179,7 @@ impl RpcClient {
             .map_err(|e| transport_error(e, config))?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = read_body(&mut response, config.max_body_bytes, config).await?;
+        let body = read_body(&mut response, config).await?;
         let span = tracing::Span::current();
         span.record("status", status);
 
@@ -226,12 +227,10 @@ fn enrich(service: &mut ServiceError, headers: &HeaderMap, signed: &SignedReques
     }
 }
 
-/// Reads a body up to `limit` bytes; a larger one is an error, not an allocation.
-async fn read_body(
-    response: &mut reqwest::Response,
-    limit: usize,
-    config: &Config,
-) -> Result<Vec<u8>, Error> {
+/// Reads a body up to the configured limit; a larger one is a decode error (not retried: the
+/// same call would bring the same body), not an allocation.
+async fn read_body(response: &mut reqwest::Response, config: &Config) -> Result<Vec<u8>, Error> {
+    let limit = config.max_body_bytes;
     let mut body = Vec::new();
     while let Some(chunk) = response
         .chunk()
@@ -239,9 +238,8 @@ async fn read_body(
         .map_err(|e| transport_error(e, config))?
     {
         if body.len() + chunk.len() > limit {
-            return Err(Error::Transport(format!(
-                "the response body is larger than the limit of {limit} bytes"
-            )));
+            let message = format!("the response body is larger than the limit of {limit} bytes");
+            return Err(DecodeError::new(config.format, "", message, &body).into());
         }
         body.extend_from_slice(&chunk);
     }

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::{CliProfileCredentials, DefaultCredentialsChain, ProvideCredentials};
+use crate::credentials::{
+    CliProfileCredentials, DefaultCredentialsChain, Environment, ProvideCredentials,
+};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::RetryConfig;
@@ -93,20 +95,32 @@ impl Config {
         ConfigBuilder::default()
     }
 
-    /// The default setup: region from `ALIBABA_CLOUD_REGION_ID`, else from the aliyun CLI's
-    /// current profile; credentials from the default chain (environment, aliyun CLI config,
-    /// `~/.alibabacloud/credentials`).
+    /// The default setup: the [`default_region`], credentials from the default chain
+    /// (environment, aliyun CLI config, `~/.alibabacloud/credentials`).
     pub fn from_env() -> Result<Config, Error> {
-        let region = match std::env::var(ENV_REGION).ok().filter(|r| !r.trim().is_empty()) {
-            Some(region) => region,
-            None => CliProfileCredentials::new().region_id()?.ok_or_else(|| {
-                Error::Config(format!(
-                    "no region: set {ENV_REGION}, or region_id in the aliyun CLI profile, or configure an endpoint"
-                ))
-            })?,
-        };
-        Config::builder().region(&region)?.build()
+        Config::builder().region(&default_region(None)?)?.build()
     }
+}
+
+/// The region to use when none is given: `ALIBABA_CLOUD_REGION_ID`, else the `region_id` of
+/// the aliyun CLI profile (`profile`, else `ALIBABA_CLOUD_PROFILE`, else the file's current).
+pub fn default_region(profile: Option<&str>) -> Result<String, Error> {
+    if let Some(region) = Environment::process().var(ENV_REGION) {
+        return Ok(region.trim().to_owned());
+    }
+    let mut cli = CliProfileCredentials::new();
+    if let Some(name) = profile {
+        cli = cli.with_profile(name);
+    }
+    let where_ = cli
+        .config_path()
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    cli.region_id()?.ok_or_else(|| {
+        Error::Config(format!(
+            "no region: set {ENV_REGION}, or region_id in the aliyun CLI profile{where_}, or give an endpoint"
+        ))
+    })
 }
 
 /// Builds a [`Config`].

@@ -5,7 +5,7 @@
 //!
 //! | provider | reads |
 //! |---|---|
-//! | [`StaticCredentials`] (or a [`Credentials`] value itself) | the key it was given |
+//! | a [`Credentials`] value itself | the key it holds |
 //! | [`EnvironmentCredentials`] | `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, optional `ALIBABA_CLOUD_SECURITY_TOKEN` |
 //! | [`CliProfileCredentials`] | the aliyun CLI's `~/.aliyun/config.json` (override `ALIBABA_CLOUD_CONFIG_FILE`), modes `AK` and `StsToken` |
 //! | [`CredentialsFileCredentials`] | the INI file `~/.alibabacloud/credentials` (override `ALIBABA_CLOUD_CREDENTIALS_FILE`), `type = access_key` |
@@ -63,6 +63,11 @@ pub const ENV_PROFILE: &str = "ALIBABA_CLOUD_PROFILE";
 pub const ENV_CONFIG_FILE: &str = "ALIBABA_CLOUD_CONFIG_FILE";
 /// Environment variable overriding the path of the INI credentials file.
 pub const ENV_CREDENTIALS_FILE: &str = "ALIBABA_CLOUD_CREDENTIALS_FILE";
+
+/// Default path of the aliyun CLI config, relative to the home directory.
+const CLI_CONFIG_DEFAULT: &[&str] = &[".aliyun", "config.json"];
+/// Default path of the INI credentials file, relative to the home directory.
+const CREDENTIALS_FILE_DEFAULT: &[&str] = &[".alibabacloud", "credentials"];
 
 /// OIDC (RRSA) variables: recognised only to report that OIDC is not supported yet.
 const OIDC_VARS: [&str; 3] = [
@@ -144,6 +149,7 @@ fn ready(result: Result<Credentials, CredentialsError>) -> CredentialsFuture<'st
     Box::pin(std::future::ready(result))
 }
 
+/// A `Credentials` value is itself a provider that always returns a copy of itself.
 impl ProvideCredentials for Credentials {
     fn provide(&self) -> CredentialsFuture<'_> {
         ready(Ok(self.clone()))
@@ -159,36 +165,6 @@ impl<T: ProvideCredentials + ?Sized> ProvideCredentials for Arc<T> {
 impl<T: ProvideCredentials + ?Sized> ProvideCredentials for Box<T> {
     fn provide(&self) -> CredentialsFuture<'_> {
         (**self).provide()
-    }
-}
-
-/// A provider that always returns the same credentials.
-#[derive(Clone, Debug)]
-pub struct StaticCredentials {
-    credentials: Credentials,
-}
-
-impl StaticCredentials {
-    /// Wraps fixed credentials.
-    pub fn new(credentials: Credentials) -> Self {
-        Self { credentials }
-    }
-
-    /// The wrapped credentials.
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
-    }
-}
-
-impl From<Credentials> for StaticCredentials {
-    fn from(credentials: Credentials) -> Self {
-        Self::new(credentials)
-    }
-}
-
-impl ProvideCredentials for StaticCredentials {
-    fn provide(&self) -> CredentialsFuture<'_> {
-        ready(Ok(self.credentials.clone()))
     }
 }
 
@@ -393,29 +369,89 @@ impl fmt::Debug for Environment {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Provider boilerplate
+// ---------------------------------------------------------------------------------------------
+
+/// Declares a provider struct holding an [`Environment`] (and, when it lists
+/// `profile: Option<String>`, an explicit profile name), with `new` (documented by the doc comment
+/// before `fn new;`), `with_environment`, `with_profile` (when there is a profile, documented by
+/// the doc comment before `fn with_profile;`), `Default`, and a [`ProvideCredentials`] impl that
+/// answers with the provider's own `load()`, which the provider writes itself.
+macro_rules! provider {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            env: Environment,
+            $($profile:ident: Option<String>,)?
+        }
+        $(#[$new_doc:meta])*
+        fn new;
+        $(
+            $(#[$profile_doc:meta])*
+            fn with_profile;
+        )?
+    ) => {
+        $(#[$attr])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            env: Environment,
+            $($profile: Option<String>,)?
+        }
+
+        impl $name {
+            $(#[$new_doc])*
+            pub fn new() -> Self {
+                Self::with_environment(Environment::process())
+            }
+
+            /// Reads the given environment.
+            pub fn with_environment(env: Environment) -> Self {
+                Self {
+                    env,
+                    $($profile: None,)?
+                }
+            }
+
+            $(
+                $(#[$profile_doc])*
+                pub fn with_profile(mut self, name: impl Into<String>) -> Self {
+                    self.$profile = Some(name.into());
+                    self
+                }
+            )?
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl ProvideCredentials for $name {
+            fn provide(&self) -> CredentialsFuture<'_> {
+                ready(self.load())
+            }
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Environment variables provider
 // ---------------------------------------------------------------------------------------------
 
-/// Credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the
-/// optional `ALIBABA_CLOUD_SECURITY_TOKEN`.
-///
-/// Neither id nor secret set: not configured. Only one of them set: invalid.
-#[derive(Clone, Debug)]
-pub struct EnvironmentCredentials {
-    env: Environment,
+provider! {
+    /// Credentials from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and the
+    /// optional `ALIBABA_CLOUD_SECURITY_TOKEN`.
+    ///
+    /// Neither id nor secret set: not configured. Only one of them set: invalid.
+    pub struct EnvironmentCredentials {
+        env: Environment,
+    }
+    /// Reads the process environment.
+    fn new;
 }
 
 impl EnvironmentCredentials {
-    /// Reads the process environment.
-    pub fn new() -> Self {
-        Self::with_environment(Environment::process())
-    }
-
-    /// Reads the given environment.
-    pub fn with_environment(env: Environment) -> Self {
-        Self { env }
-    }
-
     /// Resolves credentials now.
     pub fn load(&self) -> Result<Credentials, CredentialsError> {
         const ORIGIN: &str = "environment";
@@ -439,18 +475,6 @@ impl EnvironmentCredentials {
                 None => Credentials::new(id, secret),
             }),
         }
-    }
-}
-
-impl Default for EnvironmentCredentials {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl ProvideCredentials for EnvironmentCredentials {
-    fn provide(&self) -> CredentialsFuture<'_> {
-        ready(self.load())
     }
 }
 
@@ -549,6 +573,24 @@ impl Selection {
     }
 }
 
+/// Chooses the profile (or INI section) name: the explicit one, else `ALIBABA_CLOUD_PROFILE`,
+/// else the file's `current` (the CLI config has one, the INI file does not), else `default`.
+fn select_profile(
+    explicit: Option<&str>,
+    env: &Environment,
+    current: Option<String>,
+) -> (String, Selection) {
+    if let Some(name) = explicit {
+        (name.to_owned(), Selection::Explicit)
+    } else if let Some(name) = env.var(ENV_PROFILE) {
+        (name, Selection::EnvVar)
+    } else if let Some(name) = current {
+        (name, Selection::Current)
+    } else {
+        ("default".to_owned(), Selection::Default)
+    }
+}
+
 fn available<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.collect();
     if names.is_empty() {
@@ -562,17 +604,22 @@ fn available<'a>(names: impl Iterator<Item = &'a str>) -> String {
 // aliyun CLI config (~/.aliyun/config.json)
 // ---------------------------------------------------------------------------------------------
 
-/// Credentials from a profile of the aliyun CLI's `~/.aliyun/config.json` (path overridden by
-/// `ALIBABA_CLOUD_CONFIG_FILE`).
-///
-/// The profile is the one given to [`CliProfileCredentials::with_profile`], else
-/// `ALIBABA_CLOUD_PROFILE`, else the file's `current`, else `default`. Modes `AK`
-/// (`access_key_id`, `access_key_secret`; also assumed when `mode` is absent) and `StsToken`
-/// (plus `sts_token`) are supported; other modes give a "not supported yet" error.
-#[derive(Clone, Debug)]
-pub struct CliProfileCredentials {
-    env: Environment,
-    profile: Option<String>,
+provider! {
+    /// Credentials from a profile of the aliyun CLI's `~/.aliyun/config.json` (path overridden by
+    /// `ALIBABA_CLOUD_CONFIG_FILE`).
+    ///
+    /// The profile is the one given to [`CliProfileCredentials::with_profile`], else
+    /// `ALIBABA_CLOUD_PROFILE`, else the file's `current`, else `default`. Modes `AK`
+    /// (`access_key_id`, `access_key_secret`; also assumed when `mode` is absent) and `StsToken`
+    /// (plus `sts_token`) are supported; other modes give a "not supported yet" error.
+    pub struct CliProfileCredentials {
+        env: Environment,
+        profile: Option<String>,
+    }
+    /// Reads the process environment and the real home directory.
+    fn new;
+    /// Uses this profile, whatever `ALIBABA_CLOUD_PROFILE` and `current` say.
+    fn with_profile;
 }
 
 /// The selected profile of a parsed CLI config.
@@ -583,25 +630,9 @@ struct CliProfile {
 }
 
 impl CliProfileCredentials {
-    /// Reads the process environment and the real home directory.
-    pub fn new() -> Self {
-        Self::with_environment(Environment::process())
-    }
-
-    /// Reads the given environment.
-    pub fn with_environment(env: Environment) -> Self {
-        Self { env, profile: None }
-    }
-
-    /// Uses this profile, whatever `ALIBABA_CLOUD_PROFILE` and `current` say.
-    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
-        self.profile = Some(name.into());
-        self
-    }
-
     /// The file that would be read, if it can be determined.
     pub fn config_path(&self) -> Option<PathBuf> {
-        default_path(&self.env, ENV_CONFIG_FILE, &[".aliyun", "config.json"])
+        default_path(&self.env, ENV_CONFIG_FILE, CLI_CONFIG_DEFAULT)
     }
 
     /// Resolves credentials now.
@@ -625,7 +656,7 @@ impl CliProfileCredentials {
     }
 
     fn select(&self) -> Result<CliProfile, CredentialsError> {
-        let location = locate(&self.env, ENV_CONFIG_FILE, &[".aliyun", "config.json"])?;
+        let location = locate(&self.env, ENV_CONFIG_FILE, CLI_CONFIG_DEFAULT)?;
         let text = read_source(&location)?;
         let origin = location.origin();
         let invalid = |m: String| CredentialsError::invalid(origin.clone(), m);
@@ -669,15 +700,7 @@ impl CliProfileCredentials {
             named.push((name, fields));
         }
 
-        let (wanted, how) = if let Some(name) = &self.profile {
-            (name.clone(), Selection::Explicit)
-        } else if let Some(name) = self.env.var(ENV_PROFILE) {
-            (name, Selection::EnvVar)
-        } else if let Some(name) = current {
-            (name, Selection::Current)
-        } else {
-            ("default".to_owned(), Selection::Default)
-        };
+        let (wanted, how) = select_profile(self.profile.as_deref(), &self.env, current);
 
         let Some(index) = named.iter().position(|(n, _)| *n == wanted) else {
             let list = available(named.iter().map(|(n, _)| n.as_str()));
@@ -752,82 +775,45 @@ impl CliProfile {
     }
 }
 
-impl Default for CliProfileCredentials {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl ProvideCredentials for CliProfileCredentials {
-    fn provide(&self) -> CredentialsFuture<'_> {
-        ready(self.load())
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // INI credentials file (~/.alibabacloud/credentials)
 // ---------------------------------------------------------------------------------------------
 
-/// Credentials from a section of the INI file `~/.alibabacloud/credentials` (path overridden by
-/// `ALIBABA_CLOUD_CREDENTIALS_FILE`).
-///
-/// The section is the one given to [`CredentialsFileCredentials::with_profile`], else
-/// `ALIBABA_CLOUD_PROFILE`, else `default`. Only `type = access_key` (with `access_key_id` and
-/// `access_key_secret`) is supported; other types give a "not supported yet" error.
-///
-/// The INI dialect: `[section]` headers, `key = value` lines, whole-line comments starting with
-/// `#` or `;`, inline comments after whitespace (` # ...`, ` ; ...`), optional `"` or `'` quotes
-/// around values.
-#[derive(Clone, Debug)]
-pub struct CredentialsFileCredentials {
-    env: Environment,
-    profile: Option<String>,
+provider! {
+    /// Credentials from a section of the INI file `~/.alibabacloud/credentials` (path overridden
+    /// by `ALIBABA_CLOUD_CREDENTIALS_FILE`).
+    ///
+    /// The section is the one given to [`CredentialsFileCredentials::with_profile`], else
+    /// `ALIBABA_CLOUD_PROFILE`, else `default`. Only `type = access_key` (with `access_key_id` and
+    /// `access_key_secret`) is supported; other types give a "not supported yet" error.
+    ///
+    /// The INI dialect: `[section]` headers, `key = value` lines, whole-line comments starting
+    /// with `#` or `;`, inline comments after whitespace (` # ...`, ` ; ...`), optional `"` or `'`
+    /// quotes around values.
+    pub struct CredentialsFileCredentials {
+        env: Environment,
+        profile: Option<String>,
+    }
+    /// Reads the process environment and the real home directory.
+    fn new;
+    /// Uses this section, whatever `ALIBABA_CLOUD_PROFILE` says.
+    fn with_profile;
 }
 
 impl CredentialsFileCredentials {
-    /// Reads the process environment and the real home directory.
-    pub fn new() -> Self {
-        Self::with_environment(Environment::process())
-    }
-
-    /// Reads the given environment.
-    pub fn with_environment(env: Environment) -> Self {
-        Self { env, profile: None }
-    }
-
-    /// Uses this section, whatever `ALIBABA_CLOUD_PROFILE` says.
-    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
-        self.profile = Some(name.into());
-        self
-    }
-
     /// The file that would be read, if it can be determined.
     pub fn credentials_path(&self) -> Option<PathBuf> {
-        default_path(
-            &self.env,
-            ENV_CREDENTIALS_FILE,
-            &[".alibabacloud", "credentials"],
-        )
+        default_path(&self.env, ENV_CREDENTIALS_FILE, CREDENTIALS_FILE_DEFAULT)
     }
 
     /// Resolves credentials now.
     pub fn load(&self) -> Result<Credentials, CredentialsError> {
-        let location = locate(
-            &self.env,
-            ENV_CREDENTIALS_FILE,
-            &[".alibabacloud", "credentials"],
-        )?;
+        let location = locate(&self.env, ENV_CREDENTIALS_FILE, CREDENTIALS_FILE_DEFAULT)?;
         let text = read_source(&location)?;
         let origin = location.origin();
         let sections = parse_ini(&text).map_err(|m| CredentialsError::invalid(&origin, m))?;
 
-        let (wanted, how) = if let Some(name) = &self.profile {
-            (name.clone(), Selection::Explicit)
-        } else if let Some(name) = self.env.var(ENV_PROFILE) {
-            (name, Selection::EnvVar)
-        } else {
-            ("default".to_owned(), Selection::Default)
-        };
+        let (wanted, how) = select_profile(self.profile.as_deref(), &self.env, None);
         let Some(section) = sections.iter().find(|s| s.name == wanted) else {
             return Err(CredentialsError::not_configured(
                 origin,
@@ -867,18 +853,6 @@ impl CredentialsFileCredentials {
                 ),
             )),
         }
-    }
-}
-
-impl Default for CredentialsFileCredentials {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl ProvideCredentials for CredentialsFileCredentials {
-    fn provide(&self) -> CredentialsFuture<'_> {
-        ready(self.load())
     }
 }
 
@@ -979,42 +953,32 @@ fn strip_inline_comment(s: &str) -> &str {
 // Default chain
 // ---------------------------------------------------------------------------------------------
 
-/// The official lookup order, as far as implemented: environment variables, then the aliyun
-/// CLI config, then the INI credentials file.
-///
-/// A source that is not configured is skipped; the first one that yields credentials wins; a
-/// source that is configured but broken or unsupported stops the chain with its error. When no
-/// source is configured the error lists each source tried and why it was skipped. If OIDC (RRSA)
-/// variables are set, a warning is logged and they are noted as skipped (not supported yet).
-///
-/// With an explicit profile ([`DefaultCredentialsChain::with_profile`]) the environment
-/// variables are not used: the profile is looked up in the CLI config, then in the credentials
-/// file.
-///
-/// Files are read on every call; nothing is cached.
-#[derive(Clone, Debug)]
-pub struct DefaultCredentialsChain {
-    env: Environment,
-    profile: Option<String>,
+provider! {
+    /// The official lookup order, as far as implemented: environment variables, then the aliyun
+    /// CLI config, then the INI credentials file.
+    ///
+    /// A source that is not configured is skipped; the first one that yields credentials wins; a
+    /// source that is configured but broken or unsupported stops the chain with its error. When
+    /// no source is configured the error lists each source tried and why it was skipped. If OIDC
+    /// (RRSA) variables are set, a warning is logged and they are noted as skipped (not supported
+    /// yet).
+    ///
+    /// With an explicit profile ([`DefaultCredentialsChain::with_profile`]) the environment
+    /// variables are not used: the profile is looked up in the CLI config, then in the
+    /// credentials file.
+    ///
+    /// Files are read on every call; nothing is cached.
+    pub struct DefaultCredentialsChain {
+        env: Environment,
+        profile: Option<String>,
+    }
+    /// Reads the process environment and the real home directory.
+    fn new;
+    /// Requests this profile (CLI config) / section (credentials file) explicitly.
+    fn with_profile;
 }
 
 impl DefaultCredentialsChain {
-    /// Reads the process environment and the real home directory.
-    pub fn new() -> Self {
-        Self::with_environment(Environment::process())
-    }
-
-    /// Reads the given environment.
-    pub fn with_environment(env: Environment) -> Self {
-        Self { env, profile: None }
-    }
-
-    /// Requests this profile (CLI config) / section (credentials file) explicitly.
-    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
-        self.profile = Some(name.into());
-        self
-    }
-
     /// Resolves credentials now.
     pub fn load(&self) -> Result<Credentials, CredentialsError> {
         let mut tried = Vec::new();
@@ -1086,18 +1050,6 @@ fn step(
             Ok(None)
         }
         Err(e) => Err(e),
-    }
-}
-
-impl Default for DefaultCredentialsChain {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl ProvideCredentials for DefaultCredentialsChain {
-    fn provide(&self) -> CredentialsFuture<'_> {
-        ready(self.load())
     }
 }
 
@@ -1202,7 +1154,6 @@ mod tests {
         assert!(debug.contains("LTAI-visible-id"), "{debug}");
         assert!(debug.contains("<redacted>"), "{debug}");
         assert_no_secret(&debug);
-        assert_no_secret(&format!("{:?}", StaticCredentials::new(c.clone())));
         assert_no_secret(&format!("{c:#?}"));
     }
 
@@ -1232,7 +1183,7 @@ mod tests {
     async fn credentials_static_and_dyn_providers() {
         let c = Credentials::new("id", SECRET);
         assert_eq!(c.provide().await.unwrap(), c);
-        let p: Arc<dyn ProvideCredentials> = Arc::new(StaticCredentials::from(c.clone()));
+        let p: Arc<dyn ProvideCredentials> = Arc::new(c.clone());
         assert_eq!(p.provide().await.unwrap(), c);
         let home = TempHome::new();
         let env = home

@@ -207,7 +207,9 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Service(e) => e.is_retryable(),
-            Error::Transport(_) | Error::Timeout { .. } => true,
+            Error::Transport(_) => true,
+            // The whole-call deadline has passed: another attempt cannot fit in it.
+            Error::Timeout { what, .. } => *what != "call",
             _ => false,
         }
     }
@@ -229,17 +231,9 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Service(e) => Some(e.as_ref()),
-            Error::Decode(e) => Some(e),
-            Error::Build(e) => Some(e),
-            Error::Credentials(e) => Some(e.as_ref()),
-            _ => None,
-        }
-    }
-}
+/// No `source()`: `Display` already prints the inner error, and chain-walking reporters would
+/// print it twice. Reach the inner error with [`Error::as_service`] or by matching.
+impl std::error::Error for Error {}
 
 impl From<ServiceError> for Error {
     fn from(e: ServiceError) -> Self {

@@ -3,6 +3,8 @@
 //! Generated crates (such as `aliyun-iot`) describe operations and shapes; this crate owns
 //! everything else, one module per concern.
 
+#![warn(missing_docs)]
+
 pub mod client;
 pub mod config;
 pub mod credentials;

@@ -108,25 +108,27 @@ impl RateLimiter {
     }
 }
 
-/// Registry key: the account (AccessKey ID) and the rate.
-type Key = (String, u32);
+/// Registry key: the account (AccessKey ID), the operation (each has its own quota) and the
+/// rate.
+type Key = (String, &'static str, u32);
 
 fn registry() -> &'static Mutex<HashMap<Key, Arc<RateLimiter>>> {
     static REGISTRY: OnceLock<Mutex<HashMap<Key, Arc<RateLimiter>>>> = OnceLock::new();
     REGISTRY.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The process-wide limiter for the account `access_key_id` at `per_second` calls per second.
+/// The process-wide limiter for the operation `action` of the account `access_key_id` at
+/// `per_second` calls per second.
 ///
-/// Every call with the same `(access_key_id, per_second)` returns the same [`RateLimiter`],
+/// Every call with the same `(access_key_id, action, per_second)` returns the same [`RateLimiter`],
 /// so all clients of one account in the process, and successive calls of one client, share
 /// one quota. Limiters live as long as the process: one small entry per account and rate
 /// used, which keeps the slots handed out remembered between calls. (The AccessKey ID is
 /// not a secret; the AccessKey secret is never involved.)
-pub fn shared(access_key_id: &str, per_second: u32) -> Arc<RateLimiter> {
+pub fn shared(access_key_id: &str, action: &'static str, per_second: u32) -> Arc<RateLimiter> {
     let mut map = registry().lock().unwrap_or_else(PoisonError::into_inner);
     let limiter = map
-        .entry((access_key_id.to_owned(), per_second))
+        .entry((access_key_id.to_owned(), action, per_second))
         .or_insert_with(|| Arc::new(RateLimiter::new(per_second)));
     Arc::clone(limiter)
 }
@@ -139,7 +141,7 @@ mod tests {
         registry()
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .contains_key(&(access_key_id.to_owned(), per_second))
+            .contains_key(&(access_key_id.to_owned(), "Op", per_second))
     }
 
     /// Asserts that no half-open window `[t, t + 1 s)` holds more than `limit` instants.
@@ -276,21 +278,23 @@ mod tests {
     }
 
     #[test]
-    fn shared_returns_one_limiter_per_account_and_rate() {
-        let a1 = shared("pacing-test-key-a", 20);
-        let a2 = shared("pacing-test-key-a", 20);
-        let b = shared("pacing-test-key-b", 20);
-        let a_other_rate = shared("pacing-test-key-a", 10);
+    fn shared_returns_one_limiter_per_account_operation_and_rate() {
+        let a1 = shared("pacing-test-key-a", "Op", 20);
+        let a2 = shared("pacing-test-key-a", "Op", 20);
+        let b = shared("pacing-test-key-b", "Op", 20);
+        let a_other_rate = shared("pacing-test-key-a", "Op", 10);
+        let a_other_op = shared("pacing-test-key-a", "OtherOp", 20);
         assert!(Arc::ptr_eq(&a1, &a2));
         assert!(!Arc::ptr_eq(&a1, &b));
         assert!(!Arc::ptr_eq(&a1, &a_other_rate));
+        assert!(!Arc::ptr_eq(&a1, &a_other_op));
         assert_eq!(a1.per_second(), 20);
         assert_eq!(a_other_rate.per_second(), 10);
     }
 
     #[test]
     fn shared_limiters_outlive_their_clients() {
-        let limiter = shared("pacing-test-key-dropped", 5);
+        let limiter = shared("pacing-test-key-dropped", "Op", 5);
         drop(limiter);
         // A later call of the same account must see the slots handed out before.
         assert!(registry_has("pacing-test-key-dropped", 5));

@@ -44,7 +44,8 @@ const REDACTED_PARAMS: [&str; 3] = ["Signature", "SecurityToken", "AccessKeyId"]
 const REDACTED_HEADERS: [&str; 3] = ["authorization", "x-acs-security-token", "x-acs-signature"];
 
 /// The parameters [`RpcV1Signer`] sets itself; copies of them in the request are ignored.
-const V1_OWNED_PARAMS: [&str; 7] = [
+/// Public so that a verifier (such as the emulator) can check it expects the same set.
+pub const V1_OWNED_PARAMS: [&str; 7] = [
     "AccessKeyId",
     "SignatureMethod",
     "SignatureVersion",

@@ -202,8 +202,7 @@ impl Reply {
     /// The body as a gateway error (non-2xx expected), checked for its required fields.
     pub fn gateway_error(&self) -> ServiceError {
         assert!(self.status >= 400, "{} {}", self.status, self.text());
-        let error = wire::decode_gateway_error(self.format(), self.status, &self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", self.text()));
+        let error = wire::decode_gateway_error(self.format(), self.status, &self.body);
         assert!(
             !error.code.starts_with("Http"),
             "not an error body: {}",

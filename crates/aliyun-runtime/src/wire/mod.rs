@@ -150,7 +150,7 @@ impl std::error::Error for DecodeError {}
 const EXCERPT_CHARS: usize = 80;
 
 /// The first characters of a body, white space folded, for error messages.
-fn excerpt(body: &[u8]) -> String {
+pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_CHARS * 4)]);
     let mut out = String::new();
     for (i, word) in text.split_whitespace().enumerate() {

@@ -1,8 +1,9 @@
 //! From an HTTP status and body to a typed reply or a [`ServiceError`]: gateway errors
 //! (4xx/5xx) and in-band failures (HTTP 200 with `Success: false`) both become errors.
 
-use super::{Decode, DecodeError, Format, Node, Path, decode_body};
+use super::{Decode, DecodeError, Format, Node, Path, decode_body, excerpt};
 use crate::error::{Error, ErrorOrigin, ServiceError};
+use crate::signing::redact_query;
 
 /// A response type that can report a failure in its own body. Generated for every
 /// operation's response from the product's `in_band_error` spec.
@@ -42,7 +43,7 @@ pub fn in_band_error(
 /// [`Error::Service`]), any other status into the gateway's error.
 pub fn decode_reply<T: Reply>(format: Format, status: u16, body: &[u8]) -> Result<T, Error> {
     if !(200..300).contains(&status) {
-        return Err(decode_gateway_error(format, status, body)?.into());
+        return Err(decode_gateway_error(format, status, body).into());
     }
     let reply: T = decode_body(format, body)?;
     match reply.in_band_error() {
@@ -54,27 +55,23 @@ pub fn decode_reply<T: Reply>(format: Format, status: u16, body: &[u8]) -> Resul
 /// A gateway error body (`{"Code","Message","RequestId","HostId","Recommend"}` or the XML
 /// `<Error>` with the same children). A body that is not an error body still gives an error
 /// that names the status, so a proxy's HTML page does not turn into a decode failure.
-pub fn decode_gateway_error(
-    format: Format,
-    status: u16,
-    body: &[u8],
-) -> Result<ServiceError, DecodeError> {
+pub fn decode_gateway_error(format: Format, status: u16, body: &[u8]) -> ServiceError {
     let parsed: Result<GatewayError, DecodeError> = decode_body(format, body);
     let fields = match parsed {
         Ok(fields) if fields.code.is_some() => fields,
         _ => {
-            // Not an Alibaba error body (a proxy, a load balancer): keep the status and a hint.
-            let text = String::from_utf8_lossy(&body[..body.len().min(200)]);
+            // Not an Alibaba error body (a proxy, a load balancer): keep the status and the
+            // start of the body, with any echoed signature or token redacted.
             let message = format!(
                 "HTTP {status} with a body that is not an error document: {:?}",
-                text.trim()
+                redact_query(&excerpt(body))
             );
-            return Ok(ServiceError::new(
+            return ServiceError::new(
                 ErrorOrigin::Gateway,
                 status,
                 format!("Http{status}"),
                 message,
-            ));
+            );
         }
     };
     let mut error = ServiceError::new(
@@ -86,7 +83,7 @@ pub fn decode_gateway_error(
     error.request_id = fields.request_id;
     error.host_id = fields.host_id;
     error.recommend = fields.recommend;
-    Ok(error)
+    error
 }
 
 /// The fields of a gateway error body.
@@ -124,21 +121,27 @@ mod tests {
     #[test]
     fn gateway_errors_in_both_formats() {
         let json = br#"{"Recommend":"https://r","Message":"Specified signature nonce was used already.","RequestId":"4B","HostId":"h","Code":"SignatureNonceUsed"}"#;
-        let e = decode_gateway_error(Format::Json, 400, json).unwrap();
+        let e = decode_gateway_error(Format::Json, 400, json);
         assert_eq!(e.code, "SignatureNonceUsed");
         assert_eq!(e.request_id.as_deref(), Some("4B"));
         assert_eq!(e.recommend.as_deref(), Some("https://r"));
         let xml = b"<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>98</RequestId><Code>InvalidAction.NotFound</Code><Message>m</Message></Error>";
-        let e = decode_gateway_error(Format::Xml, 404, xml).unwrap();
+        let e = decode_gateway_error(Format::Xml, 404, xml);
         assert_eq!((e.code.as_str(), e.status), ("InvalidAction.NotFound", 404));
     }
 
     #[test]
     fn a_proxy_page_keeps_the_status() {
-        let e = decode_gateway_error(Format::Json, 502, b"<html>Bad Gateway</html>").unwrap();
+        let e = decode_gateway_error(Format::Json, 502, b"<html>Bad Gateway</html>");
         assert_eq!(e.code, "Http502");
         assert!(e.is_retryable());
         assert!(e.message.contains("Bad Gateway"));
+        let echo = b"<html>no route for /?AccessKeyId=k&Signature=s3cr3t&SecurityToken=t0k</html>";
+        let e = decode_gateway_error(Format::Json, 502, echo);
+        assert!(
+            !e.message.contains("s3cr3t") && !e.message.contains("t0k"),
+            "{e}"
+        );
     }
 
     #[test]
