@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use aliyun_runtime::config::ENV_REGION;
+use aliyun_runtime::{Format, Secret};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Text shown after the options in `--help`: environment and exit status.
@@ -41,12 +44,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Region ID of the endpoint (e.g. cn-shanghai); default: the aliyun CLI profile's
     /// region_id.
-    #[arg(
-        long,
-        global = true,
-        env = "ALIBABA_CLOUD_REGION_ID",
-        value_name = "REGION"
-    )]
+    #[arg(long, global = true, env = ENV_REGION, value_name = "REGION")]
     pub region: Option<String>,
 
     /// Send calls to this URL instead of the region's endpoint (http:// allowed).
@@ -59,8 +57,14 @@ pub struct GlobalArgs {
     pub profile: Option<String>,
 
     /// The response format asked of the service.
-    #[arg(long, global = true, value_enum, default_value_t = WireFormat::Json)]
-    pub format: WireFormat,
+    #[arg(
+        long,
+        global = true,
+        ignore_case = true,
+        value_parser = format_parser(),
+        default_value = "json"
+    )]
+    pub format: Format,
 
     /// How the result is printed.
     #[arg(long, global = true, value_enum, default_value_t = Output::Json)]
@@ -113,9 +117,17 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "ID", requires = "access_key_secret")]
     pub access_key_id: Option<String>,
 
-    /// The AccessKeySecret of --access-key-id (never printed).
-    #[arg(long, value_name = "SECRET", requires = "access_key_id")]
-    pub access_key_secret: Option<String>,
+    /// The AccessKeySecret of --access-key-id (never printed). Prefer the environment
+    /// variable, which keeps the secret out of `ps` and the shell history.
+    #[arg(
+        long,
+        value_name = "SECRET",
+        env = ENV_EMULATOR_SECRET,
+        hide_env_values = true,
+        value_parser = parse_secret,
+        requires = "access_key_id"
+    )]
+    pub access_key_secret: Option<Secret>,
 
     /// Serve the packages of this JSON data file instead of the built-in ones.
     #[arg(long, value_name = "FILE")]
@@ -136,23 +148,8 @@ pub struct EmulatorArgs {
     pub fault: Vec<aliyun_iot_emulator::FaultKind>,
 }
 
-/// The `Format` asked of the service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum WireFormat {
-    /// `Format=JSON`.
-    Json,
-    /// `Format=XML`.
-    Xml,
-}
-
-impl From<WireFormat> for aliyun_runtime::Format {
-    fn from(format: WireFormat) -> Self {
-        match format {
-            WireFormat::Json => aliyun_runtime::Format::Json,
-            WireFormat::Xml => aliyun_runtime::Format::Xml,
-        }
-    }
-}
+/// The environment variable read for `emulator --access-key-secret`.
+pub const ENV_EMULATOR_SECRET: &str = "ALIYUN_IOT_EMULATOR_ACCESS_KEY_SECRET";
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -161,6 +158,21 @@ pub enum Output {
     Json,
     /// A readable summary.
     Table,
+}
+
+/// `--format`: `json` or `xml` (any case), read by [`Format::parse`]; the possible values
+/// are listed in `--help` and in the error for any other value.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new([
+        PossibleValue::new("json").help("`Format=JSON`"),
+        PossibleValue::new("xml").help("`Format=XML`"),
+    ])
+    .try_map(|value| Format::parse(&value).ok_or_else(|| format!("{value:?} is not json or xml")))
+}
+
+/// A secret, redacted from `Debug` and from every error clap could print.
+fn parse_secret(value: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::from(value))
 }
 
 /// A positive, finite number of seconds (fractions allowed).
@@ -220,6 +232,46 @@ mod tests {
             let cli = Cli::try_parse_from(argv).unwrap();
             assert_eq!(cli.global.output, Output::Table);
         }
+    }
+
+    #[test]
+    fn format_is_read_by_the_runtime() {
+        let parse = |args: &[&str]| {
+            let mut argv = vec!["aliyun-iot"];
+            argv.extend_from_slice(args);
+            argv.extend_from_slice(&["query-ota-firmware", "--firmware-id", "x"]);
+            Cli::try_parse_from(argv).map(|cli| cli.global.format)
+        };
+        assert_eq!(parse(&[]).unwrap(), Format::Json);
+        assert_eq!(parse(&["--format", "xml"]).unwrap(), Format::Xml);
+        assert_eq!(parse(&["--format=XML"]).unwrap(), Format::Xml);
+        assert_eq!(parse(&["--format", "Json"]).unwrap(), Format::Json);
+        let error = parse(&["--format", "csv"]).unwrap_err().to_string();
+        assert!(error.contains("invalid value 'csv'"), "{error}");
+        assert!(error.contains("[possible values: json, xml]"), "{error}");
+    }
+
+    #[test]
+    fn emulator_secret_is_redacted() {
+        let cli = Cli::try_parse_from([
+            "aliyun-iot",
+            "emulator",
+            "--access-key-id",
+            "mine",
+            "--access-key-secret",
+            "s3cr3t-value",
+        ])
+        .unwrap();
+        let Command::Emulator(args) = &cli.command else {
+            panic!("{cli:?}");
+        };
+        assert_eq!(
+            args.access_key_secret.as_ref().map(Secret::expose),
+            Some("s3cr3t-value")
+        );
+        let debug = format!("{cli:?}");
+        assert!(!debug.contains("s3cr3t-value"), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
     }
 
     #[test]

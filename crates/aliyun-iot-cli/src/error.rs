@@ -15,6 +15,8 @@ pub const EXIT_CREDENTIALS: u8 = 3;
 pub enum CliError {
     /// An error of the SDK: configuration, credentials, service, transport, decoding.
     Sdk(aliyun_runtime::Error),
+    /// No region was given or configured (the runtime's error), and no `--endpoint`.
+    NoRegion(aliyun_runtime::Error),
     /// The command line or configuration is wrong in a way the SDK does not check.
     Config(String),
     /// Anything else (the emulator could not start, stdout is gone, ...).
@@ -26,7 +28,9 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         use aliyun_runtime::Error;
         match self {
-            CliError::Sdk(Error::Config(_) | Error::Build(_)) | CliError::Config(_) => EXIT_USAGE,
+            CliError::Sdk(Error::Config(_) | Error::Build(_))
+            | CliError::NoRegion(_)
+            | CliError::Config(_) => EXIT_USAGE,
             CliError::Sdk(Error::Credentials(_)) => EXIT_CREDENTIALS,
             CliError::Sdk(_) | CliError::Other(_) => EXIT_FAILURE,
         }
@@ -39,6 +43,9 @@ impl CliError {
                 "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, \
                  or pass --emulator to try the command against the local emulator",
             ),
+            CliError::NoRegion(_) => {
+                Some("pass --region (e.g. --region cn-shanghai), or --endpoint URL")
+            }
             _ => None,
         }
     }
@@ -47,7 +54,7 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Sdk(e) => e.fmt(f),
+            CliError::Sdk(e) | CliError::NoRegion(e) => e.fmt(f),
             CliError::Config(m) => write!(f, "invalid configuration: {m}"),
             CliError::Other(m) => f.write_str(m),
         }
@@ -88,5 +95,8 @@ mod tests {
         let transport = CliError::from(aliyun_runtime::Error::Transport("reset".into()));
         assert_eq!(transport.exit_code(), EXIT_FAILURE);
         assert_eq!(transport.hint(), None);
+        let no_region = CliError::NoRegion(aliyun_runtime::Error::Config("no region".into()));
+        assert_eq!(no_region.exit_code(), EXIT_USAGE);
+        assert!(no_region.hint().unwrap().contains("--region"));
     }
 }

@@ -1,7 +1,8 @@
 //! `query-ota-firmware`: one `QueryOTAFirmware` call, printed as JSON or as a table.
 
+use aliyun_runtime::config::{ENV_REGION, default_region};
 use aliyun_runtime::credentials::{CliProfileCredentials, DefaultCredentialsChain};
-use aliyun_runtime::{Config, Endpoint, RetryConfig};
+use aliyun_runtime::{Config, ConfigBuilder, RetryConfig};
 
 use crate::args::{GlobalArgs, Output, QueryArgs};
 use crate::error::CliError;
@@ -19,7 +20,7 @@ pub async fn run(global: &GlobalArgs, args: &QueryArgs) -> Result<String, CliErr
     } else {
         let builder = match &global.endpoint {
             Some(url) => Config::builder().endpoint_url(url)?,
-            None => Config::builder().region(&region(global)?)?,
+            None => region_builder(global)?,
         };
         let mut chain = DefaultCredentialsChain::new();
         if let Some(profile) = &global.profile {
@@ -27,7 +28,7 @@ pub async fn run(global: &GlobalArgs, args: &QueryArgs) -> Result<String, CliErr
         }
         builder.credentials(chain)
     };
-    builder = builder.format(global.format.into());
+    builder = builder.format(global.format);
     if global.no_retry {
         builder = builder.retry(RetryConfig::disabled());
     }
@@ -54,34 +55,44 @@ pub async fn run(global: &GlobalArgs, args: &QueryArgs) -> Result<String, CliErr
     })
 }
 
-/// The region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the aliyun CLI profile's
-/// `region_id` (of `--profile` when given).
-fn region(global: &GlobalArgs) -> Result<String, CliError> {
+/// The endpoint's region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the runtime's
+/// [`default_region`] (the aliyun CLI profile's `region_id`, of `--profile` when given). The
+/// builder refuses a region that is not a region ID; the error then says where it came from.
+fn region_builder(global: &GlobalArgs) -> Result<ConfigBuilder, CliError> {
     if let Some(region) = global.region.as_deref().map(str::trim)
         && !region.is_empty()
     {
-        return Ok(region.to_owned());
+        return Ok(Config::builder().region(region)?);
     }
-    let mut profile = CliProfileCredentials::new();
-    if let Some(name) = &global.profile {
-        profile = profile.with_profile(name.clone());
-    }
-    match profile.region_id()? {
-        Some(region) => {
-            Endpoint::region(&region).map_err(|_| {
-                CliError::Config(format!(
-                    "region_id {region:?} of the aliyun CLI profile is not a region ID (like cn-shanghai); pass --region"
-                ))
-            })?;
-            Ok(region)
+    let region = default_region(global.profile.as_deref()).map_err(|e| match e {
+        // The only configuration error of `default_region`: no region anywhere.
+        aliyun_runtime::Error::Config(_) => CliError::NoRegion(e),
+        e => CliError::Sdk(e),
+    })?;
+    Config::builder().region(&region).map_err(|e| match e {
+        aliyun_runtime::Error::Config(message) => {
+            let mut cli = CliProfileCredentials::new();
+            if let Some(name) = &global.profile {
+                cli = cli.with_profile(name.clone());
+            }
+            let profile = match cli.config_path() {
+                Some(path) => format!(
+                    "the region_id of the aliyun CLI profile ({})",
+                    path.display()
+                ),
+                None => "the region_id of the aliyun CLI profile".to_owned(),
+            };
+            // `--region` and its variable are unset, so the region is the profile's; a blank
+            // `--region` may have hidden a value of the variable, though.
+            let source = if global.region.is_none() {
+                format!("it is {profile}")
+            } else {
+                format!("it comes from {ENV_REGION} or {profile}")
+            };
+            CliError::Config(format!(
+                "{message}; {source}: fix it there, or pass --region"
+            ))
         }
-        None => Err(CliError::Config(format!(
-            "no region: pass --region (e.g. --region cn-shanghai), set {}, set region_id in the aliyun CLI profile{}, or pass --endpoint",
-            aliyun_runtime::config::ENV_REGION,
-            profile
-                .config_path()
-                .map(|p| format!(" ({})", p.display()))
-                .unwrap_or_default(),
-        ))),
-    }
+        e => CliError::Sdk(e),
+    })
 }

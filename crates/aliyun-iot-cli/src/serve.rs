@@ -23,12 +23,13 @@ pub async fn run(args: &EmulatorArgs) -> Result<(), CliError> {
     let mut config = EmulatorConfig::default().with_listen(args.listen);
     let own_key = match (&args.access_key_id, &args.access_key_secret) {
         (Some(id), Some(secret)) => {
-            if id.trim().is_empty() || secret.is_empty() {
-                return Err(CliError::Config(
-                    "--access-key-id and --access-key-secret must not be empty".into(),
-                ));
+            if id.trim().is_empty() || secret.expose().is_empty() {
+                return Err(CliError::Config(format!(
+                    "--access-key-id and --access-key-secret ({}) must not be empty",
+                    crate::args::ENV_EMULATOR_SECRET
+                )));
             }
-            config = config.with_keys(vec![AccessKey::new(id.clone(), secret.clone())]);
+            config = config.with_keys(vec![AccessKey::new(id.clone(), secret.expose())]);
             true
         }
         _ => false,

@@ -49,13 +49,10 @@ fn render_info(out: &mut String, info: &FirmwareInfo) {
     let size = match info.firmware_size {
         Some(bytes) => size(bytes),
         // Multi-file packages have no size of their own: show the files' total.
-        None if !info.multi_files.is_empty() => {
-            let sizes: Option<Vec<i64>> = info.multi_files.iter().map(|f| f.size).collect();
-            match sizes.map(|s| s.iter().sum::<i64>()) {
-                Some(total) => format!("{} in {} files", size(total), info.multi_files.len()),
-                None => NONE.to_owned(),
-            }
-        }
+        None if !info.multi_files.is_empty() => match total_size(&info.multi_files) {
+            Some(total) => format!("{} in {} files", size(total), info.multi_files.len()),
+            None => NONE.to_owned(),
+        },
         None => NONE.to_owned(),
     };
     row(out, "Size", &size);
@@ -114,7 +111,16 @@ fn text(value: &Option<String>) -> &str {
     }
 }
 
-/// `924 bytes`, `1,048,576 bytes (1.0 MiB)`.
+/// The sum of the files' sizes; `None` when a size is missing or negative, or when the sum
+/// does not fit in an `i64` (the sizes come from the server: no panic on overflow).
+fn total_size(files: &[OtaPackageFile]) -> Option<i64> {
+    files.iter().try_fold(0_i64, |total, file| {
+        let size = file.size.filter(|s| *s >= 0)?;
+        total.checked_add(size)
+    })
+}
+
+/// `924 bytes`, `1,048,576 bytes (1.0 MiB)`; any `i64`, negative ones included.
 fn size(bytes: i64) -> String {
     let exact = format!("{} bytes", group_thousands(bytes));
     match human(bytes) {
@@ -123,7 +129,7 @@ fn size(bytes: i64) -> String {
     }
 }
 
-/// The size in binary units, for sizes of 1 KiB or more.
+/// The size in binary units, for sizes of 1 KiB or more (up to `i64::MAX`, about 8 EiB).
 fn human(bytes: i64) -> Option<String> {
     const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
     if bytes < 1024 {
@@ -131,7 +137,8 @@ fn human(bytes: i64) -> Option<String> {
     }
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
+    // A value that would print as `1024.0` goes up one unit.
+    while value >= 1023.95 && unit + 1 < UNITS.len() {
         value /= 1024.0;
         unit += 1;
     }
@@ -309,8 +316,42 @@ mod tests {
         assert_eq!(size(1023), "1,023 bytes");
         assert_eq!(size(1536), "1,536 bytes (1.5 KiB)");
         assert_eq!(size(1_048_576), "1,048,576 bytes (1.0 MiB)");
+        assert_eq!(size(1_048_575), "1,048,575 bytes (1.0 MiB)");
+        assert_eq!(size(-5), "-5 bytes");
+        assert_eq!(size(i64::MAX), "9,223,372,036,854,775,807 bytes (8.0 EiB)");
+        assert_eq!(size(i64::MIN), "-9,223,372,036,854,775,808 bytes");
         assert_eq!(group_thousands(-1234), "-1,234");
         assert_eq!(group_thousands(123), "123");
+    }
+
+    #[test]
+    fn multi_file_total_that_overflows_or_is_negative() {
+        let with_sizes = |sizes: &[i64]| {
+            let mut reply = seed();
+            let info = reply.firmware_info.as_mut().unwrap();
+            info.firmware_size = None;
+            info.multi_files = sizes
+                .iter()
+                .map(|&size| {
+                    let mut f = OtaPackageFile::default();
+                    f.size = Some(size);
+                    f
+                })
+                .collect();
+            render(&reply)
+        };
+        for sizes in [&[i64::MAX, 1][..], &[i64::MAX, i64::MAX], &[10, -1]] {
+            let text = with_sizes(sizes);
+            assert!(text.contains("Size             -\n"), "{sizes:?}: {text}");
+        }
+        let text = with_sizes(&[i64::MAX - 1, 1]);
+        assert!(
+            text.contains(
+                "Size             9,223,372,036,854,775,807 bytes (8.0 EiB) in 2 files\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("9,223,372,036,854,775,806 B"), "{text}");
     }
 
     #[test]

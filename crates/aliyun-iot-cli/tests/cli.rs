@@ -679,6 +679,63 @@ fn emulator_subcommand_with_own_key_profile_and_faults() {
 }
 
 #[test]
+fn emulator_subcommand_takes_the_secret_from_the_environment() {
+    let home = TempHome::new();
+    let secret = "secret-from-the-environment-5678";
+    let server = Server::start(
+        &home,
+        &["--access-key-id", "env-key"],
+        &[("ALIYUN_IOT_EMULATOR_ACCESS_KEY_SECRET", secret)],
+    );
+    assert!(server.banner.contains("env-key"), "{}", server.banner);
+    assert!(server.banner.contains("<as given>"), "{}", server.banner);
+    assert!(!server.banner.contains(secret), "{}", server.banner);
+
+    let endpoint = format!("http://{}/", server.addr);
+    let run = run_in(
+        &home,
+        &[
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+            "--endpoint",
+            &endpoint,
+        ],
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-key"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret),
+        ],
+    );
+    run.assert_code(0);
+    assert_seed_json(&run);
+    let logs = server.stop();
+    assert!(!logs.contains(secret), "{logs}");
+
+    // The help names the variable but never shows its value.
+    let run = run_in(
+        &home,
+        &["emulator", "--help"],
+        &[("ALIYUN_IOT_EMULATOR_ACCESS_KEY_SECRET", secret)],
+    );
+    run.assert_code(0);
+    assert!(
+        run.stdout.contains("ALIYUN_IOT_EMULATOR_ACCESS_KEY_SECRET"),
+        "{run}"
+    );
+    assert!(!run.stdout.contains(secret), "{run}");
+
+    // The variable alone, without --access-key-id, is a usage error that does not echo it.
+    let run = run_in(
+        &home,
+        &["emulator", "--listen", "127.0.0.1:0"],
+        &[("ALIYUN_IOT_EMULATOR_ACCESS_KEY_SECRET", secret)],
+    );
+    run.assert_code(2);
+    assert!(run.stderr.contains("--access-key-id"), "{run}");
+    assert!(!run.stderr.contains(secret), "{run}");
+}
+
+#[test]
 fn emulator_subcommand_serves_a_data_file_and_delays() {
     let home = TempHome::new();
     let data = home.path().join("packages.json");
