@@ -616,6 +616,7 @@ async fn a_python_core_style_request_decodes_with_the_generated_types() {
     );
     assert!(signed.query.contains("RegionId=cn-shanghai"));
     let url = format!("{}?{}", emu.endpoint(), signed.query);
+    aliyun_runtime::client::install_crypto_provider();
     let response = reqwest::Client::new()
         .post(url)
         .header("x-acs-action", "QueryOTAFirmware")

@@ -114,6 +114,7 @@ fn signed_requests(c: &mut Criterion) {
     let rt = runtime();
     let emu = emulator(&rt);
     let endpoint = emu.endpoint();
+    aliyun_runtime::client::install_crypto_provider();
     let clients: Vec<reqwest::Client> = (0..CONCURRENCY.iter().copied().max().unwrap_or(1))
         .map(|_| {
             reqwest::Client::builder()

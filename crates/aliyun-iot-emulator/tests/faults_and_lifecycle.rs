@@ -68,6 +68,7 @@ async fn dropped_connections_get_no_answer() {
         Some(true)
     );
     // A real client sees a transport error, then succeeds on the next attempt.
+    aliyun_runtime::client::install_crypto_provider();
     let client = reqwest::Client::new();
     let url = format!("{}?{}", emu.endpoint(), Call::new(SEED_ID).encoded());
     let error = client.get(url).send().await.unwrap_err();
@@ -210,6 +211,7 @@ async fn a_delay_longer_than_the_read_timeout_is_still_answered() {
     let reply = Call::new(SEED_ID).send(emu.addr()).await;
     assert_eq!(reply.response().success, Some(true));
     // Also over a kept-alive connection, twice.
+    aliyun_runtime::client::install_crypto_provider();
     let client = reqwest::Client::new();
     for _ in 0..2 {
         let url = format!("{}?{}", emu.endpoint(), Call::new(SEED_ID).encoded());

@@ -256,6 +256,7 @@ async fn unicode_and_reserved_characters_in_values() {
 #[tokio::test]
 async fn a_real_client_keeps_the_connection_alive() {
     let emu = start_default().await;
+    aliyun_runtime::client::install_crypto_provider();
     let client = reqwest::Client::new();
     for id in [SEED_ID, XML_ID, DELTA_PACKAGE_ID] {
         let call = Call::new(id).method("POST");

@@ -43,6 +43,7 @@ impl RpcClient {
     /// A client for the product whose endpoint template is `endpoint_template`.
     pub fn new(config: Config, endpoint_template: &str) -> Result<Self, Error> {
         let base_url = config.endpoint.resolve(endpoint_template)?;
+        install_crypto_provider();
         let http = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
@@ -205,6 +206,15 @@ impl RpcClient {
     }
 }
 
+/// Makes ring the process's TLS crypto provider unless the application installed one already.
+/// reqwest is built here without a provider of its own (its default, aws-lc-rs, costs about
+/// 20 s of every cold build); [`RpcClient::new`] calls this, and so must code that builds its
+/// own `reqwest::Client` in a process that has created no `RpcClient` yet.
+pub fn install_crypto_provider() {
+    // An error only means a provider is already installed, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Adds what only the transport knows to a service error: the server's retry hint, and for
 /// `SignatureDoesNotMatch` a diagnosis. The secrets in a string to sign quoted by the server
 /// are redacted whatever the code (`IncompleteSignature` quotes one too).
@@ -265,4 +275,20 @@ fn transport_error(error: reqwest::Error, config: &Config) -> Error {
         source = cause.source();
     }
     Error::Transport(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::Credentials;
+
+    #[test]
+    fn an_https_client_builds_with_the_ring_provider() {
+        let config = Config::builder()
+            .region("cn-shanghai")
+            .and_then(|b| b.credentials(Credentials::new("id", "secret")).build())
+            .unwrap();
+        let client = RpcClient::new(config, "https://iot.{region}.aliyuncs.com/").unwrap();
+        assert_eq!(client.base_url().as_str(), "https://iot.cn-shanghai.aliyuncs.com/");
+    }
 }
