@@ -32,7 +32,11 @@ pub fn render(source: &Path, tokens: TokenStream) -> Result<String, String> {
 /// The product's `mod.rs`: constants, one `pub mod` per operation, and tests of its error
 /// samples.
 pub fn product_module(product: &Product) -> TokenStream {
-    let doc = docs(&product.doc);
+    let doc = inner_docs(&format!(
+        "{}\n\nGenerated from `{}` by `cargo xtask codegen`.",
+        product.doc,
+        slash(&product.file)
+    ));
     let modules = product.operations.iter().map(|op| {
         let module = ident(&snake(&op.name));
         let doc = docs(&format!("`{}`: {}", op.name, before_colon(&op.doc)));
@@ -45,7 +49,6 @@ pub fn product_module(product: &Product) -> TokenStream {
     let samples = sample_tests(&product.output, &product.error_samples, None);
     let client = client(product);
     quote! {
-        #![doc = " Generated code: see the header of each file."]
         #doc
         #(#modules)*
         #client
@@ -686,17 +689,30 @@ fn literal_text(value: &EnumLiteral) -> String {
     }
 }
 
-/// `#[doc]` attributes, one per line, each with a leading space as `///` would have.
+/// `#![doc]` attributes (the module's own docs), one per line.
+fn inner_docs(text: &str) -> TokenStream {
+    let lines = doc_lines(text);
+    quote! { #(#![doc = #lines])* }
+}
+
+/// `#[doc]` attributes, one per line.
 fn docs(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #[doc = #line] }
-    });
-    quote! { #(#lines)* }
+    let lines = doc_lines(text);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The lines of a doc text, each with a leading space as `///` would have.
+fn doc_lines(text: &str) -> Vec<String> {
+    text.trim()
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
 }
 
 fn before_colon(text: &str) -> &str {

@@ -1,8 +1,9 @@
 // @generated from spec/iot/product.yaml by `cargo xtask codegen`. Do not edit by hand:
 // change the spec or the generator, then run `cargo xtask codegen`.
 
-//! Generated code: see the header of each file.
-/// Alibaba Cloud IoT Platform: over-the-air (OTA) update operations.
+//! Alibaba Cloud IoT Platform: over-the-air (OTA) update operations.
+//!
+//! Generated from `spec/iot/product.yaml` by `cargo xtask codegen`.
 /// `QueryOTAFirmware`: Queries the details of an OTA update package
 pub mod query_ota_firmware;
 /// A client for Iot: one method per operation; retries, pacing and signing come from the runtime. Cheap to clone.

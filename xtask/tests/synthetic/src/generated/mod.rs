@@ -1,8 +1,9 @@
 // @generated from xtask/tests/synthetic/spec/product.yaml by `cargo xtask codegen`. Do not edit by hand:
 // change the spec or the generator, then run `cargo xtask codegen`.
 
-//! Generated code: see the header of each file.
-/// A made-up product for the generator's own tests.
+//! A made-up product for the generator's own tests.
+//!
+//! Generated from `xtask/tests/synthetic/spec/product.yaml` by `cargo xtask codegen`.
 /// `DescribeWidget`: Describes a widget
 pub mod describe_widget;
 /// A client for Synthetic: one method per operation; retries, pacing and signing come from the runtime. Cheap to clone.
