@@ -289,6 +289,9 @@ mod tests {
             .and_then(|b| b.credentials(Credentials::new("id", "secret")).build())
             .unwrap();
         let client = RpcClient::new(config, "https://iot.{region}.aliyuncs.com/").unwrap();
-        assert_eq!(client.base_url().as_str(), "https://iot.cn-shanghai.aliyuncs.com/");
+        assert_eq!(
+            client.base_url().as_str(),
+            "https://iot.cn-shanghai.aliyuncs.com/"
+        );
     }
 }
