@@ -8,24 +8,7 @@ use aliyun_runtime::wire::{self, Format};
 /// The root element of the XML response.
 const ROOT: &str = "QueryOTAFirmwareResponse";
 
-/// A documented sample from `spec/iot/samples/`.
-macro_rules! sample {
-    ($name:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/iot/samples/",
-            $name
-        ))
-        .as_slice()
-    };
-}
-
-/// A fixture from `tests/fixtures/`.
-macro_rules! fixture {
-    ($name:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/", $name)).as_slice()
-    };
-}
+use workspace_tests::{fixture, sample};
 
 /// Every successful body with its format: the documented samples, the MultiFiles fixtures
 /// and the other fixtures that decode to a model.

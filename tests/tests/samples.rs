@@ -13,24 +13,7 @@ use aliyun_runtime::wire::{self, DecodeError, Format};
 use aliyun_runtime::{Error, ErrorOrigin, ServiceError};
 use serde_json::json;
 
-/// A documented sample from `spec/iot/samples/`.
-macro_rules! sample {
-    ($name:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/iot/samples/",
-            $name
-        ))
-        .as_slice()
-    };
-}
-
-/// A fixture from `tests/fixtures/`.
-macro_rules! fixture {
-    ($name:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/", $name)).as_slice()
-    };
-}
+use workspace_tests::{fixture, sample};
 
 /// A debug snapshot whose description names the body it was decoded from.
 macro_rules! snap_debug {
