@@ -94,15 +94,13 @@ impl RpcClient {
             Pacing::PerSecond(n) => n,
             Pacing::Off => 0,
         };
-        let limiter =
-            (rate > 0).then(|| pacing::shared(credentials.access_key_id(), O::INFO.action, rate));
+        // A rate of 0 gives a disabled limiter, which never waits.
+        let limiter = pacing::shared(credentials.access_key_id(), O::INFO.action, rate);
         let params = input.params();
         let max_attempts = config.retry.max_attempts().max(1);
         let mut attempt = 1;
         loop {
-            if let Some(limiter) = &limiter {
-                limiter.acquire().await;
-            }
+            limiter.acquire().await;
             let span = tracing::info_span!(
                 "attempt",
                 attempt,
