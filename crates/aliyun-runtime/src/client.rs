@@ -2,7 +2,7 @@
 //! retried with backoff, each attempt with a fresh nonce and timestamp.
 
 use reqwest::Url;
-use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use reqwest::header::CONTENT_TYPE;
 use std::sync::Arc;
 use tracing::Instrument;
 
@@ -177,7 +177,11 @@ impl RpcClient {
             .await
             .map_err(|e| transport_error(e, config))?;
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
+        let retry_after = response
+            .headers()
+            .get("x-acs-retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
         let body = read_body(&mut response, config).await?;
         let span = tracing::Span::current();
         span.record("status", status);
@@ -195,7 +199,8 @@ impl RpcClient {
                 if let Some(id) = &service.request_id {
                     span.record("request_id", id.as_str());
                 }
-                enrich(&mut service, &headers, &signed);
+                service.retry_after = retry_after;
+                enrich(&mut service, &signed);
                 tracing::debug!(status, code = %service.code, "service error");
                 Err(Error::Service(service))
             }
@@ -213,14 +218,10 @@ pub fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-/// Adds what only the transport knows to a service error: the server's retry hint, and for
-/// `SignatureDoesNotMatch` a diagnosis. The secrets in a string to sign quoted by the server
-/// are redacted whatever the code (`IncompleteSignature` quotes one too).
-fn enrich(service: &mut ServiceError, headers: &HeaderMap, signed: &SignedRequest) {
-    service.retry_after = headers
-        .get("x-acs-retry-after")
-        .and_then(|v| v.to_str().ok())
-        .and_then(parse_retry_after);
+/// Adds what only the signer knows to a service error: for `SignatureDoesNotMatch`, a
+/// diagnosis. The secrets in a string to sign quoted by the server are redacted whatever the
+/// code (`IncompleteSignature` quotes one too).
+fn enrich(service: &mut ServiceError, signed: &SignedRequest) {
     let theirs = parse_server_string_to_sign(&service.message);
     if service.code == "SignatureDoesNotMatch" {
         let diagnosis = match theirs {
