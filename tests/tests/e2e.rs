@@ -5,7 +5,8 @@
 //!
 //! Unless a test is about pacing, clients use `Pacing::Off`, so that tests running in
 //! parallel in this process do not share the process-wide limiter of the `testid` key (each
-//! emulator still throttles at 20 calls per second per key: no test makes that many).
+//! emulator still throttles each operation at its quota per key, 20 calls per second for
+//! QueryOTAFirmware: no test makes that many).
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -85,9 +86,9 @@ fn assert_request_id(id: &str) {
 /// A successful reply carrying the package `id` exactly as the emulator holds it.
 #[track_caller]
 fn assert_package(reply: Reply, id: &str) -> FirmwareInfo {
+    // An in-band failure (`Success: false`) would be an error: Ok means the envelope said
+    // success.
     let response = reply.unwrap_or_else(|e| panic!("{id}: {e}"));
-    assert_eq!(response.success, Some(true), "{id}");
-    assert_eq!(response.code, None, "{id}");
     assert_request_id(&response.request_id);
     let info = response.firmware_info.expect("FirmwareInfo");
     assert_eq!(info, expected(id));
@@ -455,6 +456,99 @@ async fn a_package_of_an_instance_needs_its_instance_id() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Methods: the client picks one the operation accepts
+// ---------------------------------------------------------------------------------------------
+
+/// The call reached the operation: a method it refuses would be 404 `InvalidAction.NotFound`,
+/// and parameters it cannot read `Missing<Name>` or `InvalidParameter`. Any other answer (a
+/// success, an in-band error, or `UnsupportedOperation` from an operation the emulator does
+/// not implement yet) shows the call was routed with the client's parameters intact.
+#[track_caller]
+fn routed<T: std::fmt::Debug>(action: &str, reply: Result<T, Error>) {
+    let Err(error) = reply else {
+        return;
+    };
+    let service = error
+        .as_service()
+        .unwrap_or_else(|| panic!("{action}: not a service error: {error:?}"));
+    assert_ne!(service.status, 404, "{action}: {service:?}");
+    assert_ne!(
+        service.code, "InvalidAction.NotFound",
+        "{action}: {service:?}"
+    );
+    assert_ne!(service.code, "InvalidParameter", "{action}: {service:?}");
+    assert!(
+        !service.code.starts_with("Missing"),
+        "{action}: {service:?}"
+    );
+    assert_request_id(service.request_id.as_deref().unwrap_or_default());
+}
+
+#[tokio::test]
+async fn the_client_uses_a_method_each_operation_accepts() {
+    let emu = start(EmulatorConfig::ephemeral()).await;
+    // Configured for GET: the five POST-only operations go as POST all the same.
+    let get = new_client(
+        builder(&emu)
+            .method(Method::Get)
+            .retry(RetryConfig::disabled()),
+    );
+    routed(
+        "ConfirmOTATask",
+        get.confirm_ota_task()
+            .task_id("t1")
+            .task_id("t2")
+            .send()
+            .await,
+    );
+    routed(
+        "ReupgradeOTATask",
+        get.reupgrade_ota_task()
+            .job_id("j")
+            .task_id("t1")
+            .send()
+            .await,
+    );
+    routed(
+        "CreateOTAModule",
+        get.create_ota_module()
+            .product_key("pk")
+            .module_name("m")
+            .send()
+            .await,
+    );
+    routed(
+        "UpdateOTAModule",
+        get.update_ota_module()
+            .product_key("pk")
+            .module_name("m")
+            .send()
+            .await,
+    );
+    routed(
+        "DeleteOTAModule",
+        get.delete_ota_module()
+            .product_key("pk")
+            .module_name("m")
+            .send()
+            .await,
+    );
+    // Configured for POST: the GET-only ListOTAModuleByProduct goes as GET.
+    let post = new_client(
+        builder(&emu)
+            .method(Method::Post)
+            .retry(RetryConfig::disabled()),
+    );
+    routed(
+        "ListOTAModuleByProduct",
+        post.list_ota_module_by_product()
+            .product_key("pk")
+            .send()
+            .await,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Retries after injected faults
 // ---------------------------------------------------------------------------------------------
 
@@ -551,7 +645,10 @@ async fn pacing_keeps_a_burst_of_100_under_the_quota() {
     // A key of its own: the process-wide limiter of `testid` is not shared with other tests.
     let key = AccessKey::new("e2e-pacing-only", "pacingSecret");
     let emu = start(EmulatorConfig::ephemeral().with_keys(vec![key])).await;
-    assert_eq!(aliyun_iot_emulator::operation_quota(), 20);
+    assert_eq!(
+        aliyun_iot_emulator::operation_quota("QueryOTAFirmware"),
+        Some(20)
+    );
     let client = new_client(
         emu.client_config()
             .expect("a client configuration")

@@ -100,11 +100,12 @@ fn decode(name: &str, format: Format, body: &[u8]) -> QueryOtaFirmwareResponse {
 }
 
 fn reencode_json(resp: &QueryOtaFirmwareResponse) -> String {
-    wire::encode_json(resp, true)
+    let payload = wire::Encode::encode(resp, Format::Json);
+    wire::to_json(&aliyun_iot::ENVELOPE.wrap(&resp.request_id, payload), true)
 }
 
 fn reencode_xml(resp: &QueryOtaFirmwareResponse) -> String {
-    wire::encode_xml(resp, ROOT)
+    wire::encode_reply(resp, Format::Xml, ROOT)
 }
 
 #[test]
@@ -138,7 +139,8 @@ fn xml_round_trips() {
 
 #[test]
 fn in_band_errors_round_trip() {
-    // `decode_reply` turns these into errors; the model itself still round-trips.
+    // `decode_reply` turns these into errors; written back through the product's envelope
+    // they decode to the same error.
     for (name, format, body) in [
         (
             "in_band_error.json",
@@ -151,24 +153,23 @@ fn in_band_errors_round_trip() {
             fixture!("in_band_error.xml"),
         ),
     ] {
-        let model: QueryOtaFirmwareResponse =
-            wire::decode_body(format, body).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(
-            model.success == Some(false) && model.code.is_some(),
-            "{name}"
-        );
-        let json = reencode_json(&model);
-        let xml = reencode_xml(&model);
-        assert_eq!(
-            wire::decode_body::<QueryOtaFirmwareResponse>(Format::Json, json.as_bytes()),
-            Ok(model.clone()),
-            "{name}\n{json}"
-        );
-        assert_eq!(
-            wire::decode_body::<QueryOtaFirmwareResponse>(Format::Xml, xml.as_bytes()),
-            Ok(model),
-            "{name}\n{xml}"
-        );
+        let error = match wire::decode_reply::<QueryOtaFirmwareResponse>(format, 200, body) {
+            Err(aliyun_runtime::Error::Service(e)) => e,
+            other => panic!("{name}: expected an in-band failure, got {other:?}"),
+        };
+        let request_id = error.request_id.clone().unwrap_or_default();
+        let node = aliyun_iot::ENVELOPE.failure(&request_id, &error.code, &error.message);
+        for (format, text) in [
+            (Format::Json, wire::to_json(&node, false)),
+            (Format::Xml, wire::to_xml(ROOT, &node)),
+        ] {
+            match wire::decode_reply::<QueryOtaFirmwareResponse>(format, 200, text.as_bytes()) {
+                Err(aliyun_runtime::Error::Service(again)) => {
+                    assert_eq!(again, error, "{name}\n{text}")
+                }
+                other => panic!("{name}: {text}: {other:?}"),
+            }
+        }
     }
 }
 

@@ -97,10 +97,11 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Report, CodegenError> {
     let mut outputs = Vec::new();
     for dir in &dirs {
         let product = spec::load_product(root, dir)?;
-        for (file, text) in product_files(&product)? {
-            wanted.insert(product.output.join(file), text);
+        for (path, text) in emit::files(&product).map_err(CodegenError::Generator)? {
+            wanted.insert(path, text);
         }
         outputs.push(product.output.clone());
+        outputs.extend(product.cli.clone());
     }
 
     let mut report = Report::default();
@@ -154,19 +155,4 @@ pub fn generate(root: &Path, mode: Mode) -> Result<Report, CodegenError> {
             Ok(report)
         }
     }
-}
-
-/// The files of one product's generated module, by file name.
-fn product_files(product: &spec::Product) -> Result<Vec<(String, String)>, CodegenError> {
-    let mut files = vec![(
-        "mod.rs".to_owned(),
-        emit::render(&product.file, emit::product_module(product))
-            .map_err(CodegenError::Generator)?,
-    )];
-    for op in &product.operations {
-        let text = emit::render(&op.file, emit::operation_module(product, op))
-            .map_err(CodegenError::Generator)?;
-        files.push((format!("{}.rs", spec::snake(&op.name)), text));
-    }
-    Ok(files)
 }

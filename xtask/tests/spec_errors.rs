@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use xtask::SpecError;
-use xtask::spec::{InBandError, Operation, load_operation, load_product};
+use xtask::spec::{Operation, ProductContext, load_operation, load_product};
 
 /// Where operation files claim to live (paths in messages are relative to the root).
 const FILE: &str = "spec/demo/operations/Op.yaml";
 
 /// A valid operation. Line numbers, for the cases below:
-///  5 `methods`, 9 parameter `required`, 11 `response`, 16 `RequestId`, 21 `type: Thing`,
+///  5 `methods`, 9 parameter `required`, 11 `response`, 16 `Serial`, 21 `type: Thing`,
 /// 24-26 the `Tags` list, 28 type `Thing`, 37 type `Mode`, 39 `enum`, 41 the first enum value.
 const VALID: &str = "\
 operation:
@@ -30,10 +30,10 @@ operation:
     - name: OpResponse
       doc: The response.
       fields:
-        - name: RequestId
+        - name: Serial
           type: string
           required: true
-          doc: Request ID.
+          doc: A serial.
         - name: Thing
           type: Thing
           doc: The thing.
@@ -69,33 +69,20 @@ product:
   default_format: JSON
   output: demo/src/generated
   crate: demo_sdk
-  in_band_error:
+  envelope:
+    request_id: RequestId
     success: Success
     code: Code
     message: Message
+  errors:
+    - code: demo.NotFound
+      name: NotFound
+      doc: Not found.
   error_samples:
     - file: samples/error.json
       doc: A gateway error.
       expect: gateway_error
 ";
-
-/// `VALID` with the fields the product's `in_band_error` names.
-fn valid_in_band() -> String {
-    edit(
-        VALID,
-        "          doc: Request ID.\n",
-        "          doc: Request ID.\n        - { name: Success, type: boolean, doc: Flag. }\n        \
-         - { name: Code, type: string, doc: Code. }\n        - { name: Message, type: string, doc: Text. }\n",
-    )
-}
-
-fn in_band() -> InBandError {
-    InBandError {
-        success: "Success".into(),
-        code: "Code".into(),
-        message: "Message".into(),
-    }
-}
 
 /// A directory under the system temp dir, removed when dropped.
 struct TempRoot(PathBuf);
@@ -136,7 +123,12 @@ fn edit(text: &str, from: &str, to: &str) -> String {
 
 fn load(text: &str) -> Result<Operation, SpecError> {
     let root = TempRoot::new("op");
-    load_operation(&root.0, Path::new(FILE), text, None)
+    load_operation(
+        &root.0,
+        Path::new(FILE),
+        text,
+        &ProductContext::standalone(),
+    )
 }
 
 fn error(text: &str) -> SpecError {
@@ -182,13 +174,11 @@ fn the_base_specs_are_valid() {
     let op = load(VALID).unwrap();
     assert_eq!((op.name.as_str(), op.types.len()), ("Op", 3));
     assert_eq!(op.file, PathBuf::from(FILE));
-    let root = TempRoot::new("base");
-    let op = load_operation(&root.0, Path::new(FILE), &valid_in_band(), Some(&in_band())).unwrap();
     assert_eq!(op.response, "OpResponse");
-
+    let root = TempRoot::new("base");
     root.write("spec/demo/product.yaml", PRODUCT);
     root.write("spec/demo/samples/error.json", "{}");
-    root.write(FILE, &valid_in_band());
+    root.write(FILE, VALID);
     let product = load_product(&root.0, Path::new("spec/demo")).unwrap();
     assert_eq!(product.operations.len(), 1);
     assert_eq!(product.operations[0].file, PathBuf::from(FILE));
@@ -392,31 +382,23 @@ fn dangling_type_reference() {
 
 #[test]
 fn duplicate_field() {
-    let text = edit(
-        VALID,
-        "        - name: Thing\n",
-        "        - name: RequestId\n",
-    );
+    let text = edit(VALID, "        - name: Thing\n", "        - name: Serial\n");
     assert_error(
         &error(&text),
         (FILE, &text),
         (20, 17),
-        "RequestId",
-        &["duplicate field `RequestId`"],
+        "Serial",
+        &["duplicate field `Serial`"],
     );
 
-    // Different wire names, one Rust name (`request_id`).
-    let text = edit(
-        VALID,
-        "        - name: Thing\n",
-        "        - name: RequestID\n",
-    );
+    // Different wire names, one Rust name (`serial`).
+    let text = edit(VALID, "        - name: Thing\n", "        - name: SERIAL\n");
     assert_error(
         &error(&text),
         (FILE, &text),
         (20, 17),
-        "RequestID",
-        &["duplicate field `RequestID`"],
+        "SERIAL",
+        &["duplicate field `SERIAL`"],
     );
 }
 
@@ -550,7 +532,7 @@ fn unknown_parameter_type() {
         "timestamp",
         &[
             "parameter type `timestamp` is not supported",
-            "string, integer or boolean",
+            "string, integer, boolean",
         ],
     );
 }
@@ -598,7 +580,13 @@ fn missing_sample_file() {
         "  samples:\n    - file: ../samples/Op.json\n      doc: A sample.\n      expect: success\n  \
          response: OpResponse\n",
     );
-    let e = load_operation(&root.0, Path::new(FILE), &text, None).unwrap_err();
+    let e = load_operation(
+        &root.0,
+        Path::new(FILE),
+        &text,
+        &ProductContext::standalone(),
+    )
+    .unwrap_err();
     assert_error(
         &e,
         (FILE, &text),
@@ -609,7 +597,13 @@ fn missing_sample_file() {
 
     // The path is relative to the operation file: with the file there, it loads.
     root.write("spec/demo/samples/Op.json", "{}");
-    let op = load_operation(&root.0, Path::new(FILE), &text, None).unwrap();
+    let op = load_operation(
+        &root.0,
+        Path::new(FILE),
+        &text,
+        &ProductContext::standalone(),
+    )
+    .unwrap();
     assert_eq!(
         op.samples[0].file,
         PathBuf::from("spec/demo/samples/Op.json")
@@ -618,7 +612,13 @@ fn missing_sample_file() {
     // A sample must be JSON or XML.
     root.write("spec/demo/samples/Op.txt", "{}");
     let text = text.replace("Op.json", "Op.txt");
-    let e = load_operation(&root.0, Path::new(FILE), &text, None).unwrap_err();
+    let e = load_operation(
+        &root.0,
+        Path::new(FILE),
+        &text,
+        &ProductContext::standalone(),
+    )
+    .unwrap_err();
     assert_error(
         &e,
         (FILE, &text),
@@ -641,37 +641,205 @@ fn response_not_a_struct() {
 }
 
 #[test]
-fn in_band_error_field_missing_from_the_response() {
-    let root = TempRoot::new("in-band");
-    let e = load_operation(&root.0, Path::new(FILE), VALID, Some(&in_band())).unwrap_err();
+fn envelope_fields_are_refused_in_a_response() {
+    // Declared once in product.yaml: a response that repeats one is refused at the field, in
+    // any letter case (the runtime matches them so).
+    for name in ["Success", "requestId"] {
+        let text = edit(
+            VALID,
+            "        - name: Serial\n",
+            &format!("        - name: {name}\n"),
+        );
+        assert_error(
+            &error(&text),
+            (FILE, &text),
+            (16, 17),
+            name,
+            &["is an envelope field", "product.yaml"],
+        );
+    }
+}
+
+#[test]
+fn list_parameters() {
+    let text = edit(
+        VALID,
+        "      type: string\n      required: true\n      doc: The thing.\n",
+        "      type: list\n      required: true\n      doc: The thing.\n",
+    );
     assert_error(
-        &e,
-        (FILE, VALID),
-        (11, 13),
-        "OpResponse",
-        &[
-            "the response `OpResponse` lacks the field `Success`",
-            "in_band_error",
-        ],
+        &error(&text),
+        (FILE, &text),
+        (8, 13),
+        "list",
+        &["needs `items`"],
     );
 
-    // Present with the wrong type.
+    // A list of structures: the structure holds scalars and enums only.
     let text = edit(
-        &valid_in_band(),
-        "name: Success, type: boolean",
-        "name: Success, type: string",
+        VALID,
+        "      type: string\n      required: true\n      doc: The thing.\n",
+        "      type: list\n      items: OpResponse\n      doc: The thing.\n",
     );
-    let e = load_operation(&root.0, Path::new(FILE), &text, Some(&in_band())).unwrap_err();
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (9, 14),
+        "OpResponse",
+        &["cannot be sent as a parameter"],
+    );
+    let text = edit(
+        VALID,
+        "      type: string\n      required: true\n      doc: The thing.\n",
+        "      type: list\n      items: Thing\n      doc: The thing.\n",
+    );
+    let op = load(&text).unwrap();
+    assert!(op.parameters[0].is_list());
+
+    // A structure is not a parameter type on its own.
+    let text = edit(
+        VALID,
+        "      type: string\n      required: true\n",
+        "      type: Thing\n      required: true\n",
+    );
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (8, 13),
+        "Thing",
+        &["not supported"],
+    );
+}
+
+#[test]
+fn pagination_names_real_parameters_and_fields() {
+    let paged = |pagination: &str| {
+        edit(
+            VALID,
+            "  response: OpResponse\n",
+            &format!("  pagination: {pagination}\n  response: OpResponse\n"),
+        )
+    };
+    let text = paged("{page: ThingId, size: ThingId, items: Tags}");
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (11, 22),
+        "ThingId",
+        &["not an integer parameter"],
+    );
+    let text = edit(
+        &paged("{page: Page, size: Page, items: Thing}"),
+        "  parameters:\n",
+        "  parameters:\n    - { name: Page, type: integer, doc: Page. }\n",
+    );
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (12, 47),
+        "Thing",
+        &["not a list field of the response"],
+    );
+    let text = edit(
+        &paged("{page: Page, size: Page, items: Tags}"),
+        "  parameters:\n",
+        "  parameters:\n    - { name: Page, type: integer, doc: Page. }\n",
+    );
+    let op = load(&text).unwrap();
+    let pagination = op.pagination.unwrap();
+    assert_eq!(
+        (pagination.page.as_str(), pagination.items.as_str()),
+        ("page", "tags")
+    );
+    assert_eq!(pagination.total, None);
+}
+
+#[test]
+fn operation_errors_must_be_the_products() {
+    let text = edit(
+        VALID,
+        "  response: OpResponse\n",
+        "  errors: [demo.Nope]\n  response: OpResponse\n",
+    );
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (11, 12),
+        "demo.Nope",
+        &["not among the product's `errors`"],
+    );
+}
+
+#[test]
+fn enum_aliases() {
+    // Integer enums have no aliases; an alias may not repeat a value.
+    let text = edit(
+        VALID,
+        "{ value: 1, name: On,",
+        "{ value: 1, aliases: [one], name: On,",
+    );
+    assert_error(
+        &error(&text),
+        (FILE, &text),
+        (41, 33),
+        "one",
+        &["alias `one`"],
+    );
+    let text = edit(VALID, "      enum: integer\n", "      enum: string\n")
+        .replace("value: 1,", "value: \"on\", aliases: [\"ON\", \"off\"],")
+        .replace("value: 2,", "value: \"off\",");
+    assert!(
+        load(&text).is_ok(),
+        "an alias of another value is only refused when it is one"
+    );
+    let text = text.replace("[\"ON\", \"off\"]", "[\"ON\", \"on\"]");
+    let e = error(&text);
+    assert!(e.message.contains("alias `on`"), "{e}");
+}
+
+#[test]
+fn shared_types_are_used_and_checked() {
+    const TYPES: &str = "spec/demo/types/common.yaml";
+    let root = TempRoot::new("shared");
+    root.write("spec/demo/product.yaml", PRODUCT);
+    root.write("spec/demo/samples/error.json", "{}");
+    root.write(
+        TYPES,
+        "types:\n  - name: Colour\n    doc: A shared enum.\n    enum: string\n    values:\n      - { value: red, name: Red, label: red, doc: Red. }\n",
+    );
+    // An operation uses the shared type by its wire name.
+    let text = edit(VALID, "          type: Mode\n", "          type: Colour\n");
+    root.write(FILE, &text);
+    let product = load_product(&root.0, Path::new("spec/demo")).unwrap();
+    assert_eq!(product.types.len(), 1);
+    assert_eq!(product.operations[0].shared_types, ["Colour"]);
+
+    // A local type named like a shared one it uses clashes in Rust.
+    let clash = edit(
+        &text,
+        "\n    - name: Mode\n",
+        "\n    - name: Mode\n      rust_name: Colour\n",
+    );
+    root.write(FILE, &clash);
+    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
     assert_error(
         &e,
-        (FILE, &text),
-        (11, 13),
-        "OpResponse",
-        &[
-            "field `Success` of `OpResponse` must be of type boolean",
-            "in_band_error",
-        ],
+        (FILE, &clash),
+        (35, 17),
+        "Colour",
+        &["also a shared type"],
     );
+
+    // One shared type in two files.
+    root.write(FILE, &text);
+    root.write(
+        "spec/demo/types/more.yaml",
+        "types:\n  - name: Colour\n    doc: Again.\n    fields: []\n",
+    );
+    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
+    assert_eq!(e.file, PathBuf::from("spec/demo/types/more.yaml"));
+    assert_eq!((e.line, e.column), (2, 11));
+    assert!(e.message.contains("defined twice"), "{e}");
 }
 
 #[test]
@@ -679,7 +847,7 @@ fn product_errors_name_the_product_file() {
     const PRODUCT_FILE: &str = "spec/demo/product.yaml";
     let root = TempRoot::new("product");
     root.write("spec/demo/samples/error.json", "{}");
-    root.write(FILE, &valid_in_band());
+    root.write(FILE, VALID);
     let load = |text: &str| {
         root.write(PRODUCT_FILE, text);
         load_product(&root.0, Path::new("spec/demo")).unwrap_err()
@@ -740,7 +908,7 @@ fn product_errors_name_the_product_file() {
     assert_error(
         &load(&text),
         (PRODUCT_FILE, &text),
-        (14, 13),
+        (19, 13),
         "samples/missing.json",
         &["sample file spec/demo/samples/missing.json does not exist"],
     );
@@ -752,20 +920,26 @@ fn product_reports_operation_errors_in_the_operation_file() {
     root.write("spec/demo/product.yaml", PRODUCT);
     root.write("spec/demo/samples/error.json", "{}");
 
-    // The product's in_band_error is checked against each operation's response.
-    root.write(FILE, VALID);
+    // The product's envelope is checked against each operation's response: its own names
+    // (`Message` here) are refused.
+    let text = edit(
+        VALID,
+        "        - name: Serial\n",
+        "        - name: Message\n",
+    );
+    root.write(FILE, &text);
     let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
     assert_error(
         &e,
-        (FILE, VALID),
-        (11, 13),
-        "OpResponse",
-        &["lacks the field `Success`"],
+        (FILE, &text),
+        (16, 17),
+        "Message",
+        &["is an envelope field"],
     );
 
     // Two files defining one operation: the second file is named, as a whole.
-    root.write(FILE, &valid_in_band());
-    root.write("spec/demo/operations/Op2.yaml", &valid_in_band());
+    root.write(FILE, VALID);
+    root.write("spec/demo/operations/Op2.yaml", VALID);
     let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
     assert_eq!(e.file, PathBuf::from("spec/demo/operations/Op2.yaml"));
     assert_eq!((e.line, e.column), (0, 0));

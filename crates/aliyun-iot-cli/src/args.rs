@@ -8,9 +8,11 @@ use aliyun_runtime::{Format, Secret};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::generated::commands::OperationCommand;
+
 /// Text shown after the options in `--help`: environment and exit status.
 const AFTER_HELP: &str = "\
-Credentials (query-ota-firmware without --emulator), first found wins:
+Credentials (every call without --emulator), first found wins:
   ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN]
   the aliyun CLI profile in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_PROFILE)
   ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE)
@@ -25,8 +27,8 @@ Exit status:
   2  usage or configuration error (bad flags, bad --endpoint or --region, no region)
   3  no usable credentials";
 
-/// `aliyun-iot`: query Alibaba Cloud IoT Platform OTA update packages, or run the local
-/// emulator of the OTA API.
+/// `aliyun-iot`: call Alibaba Cloud IoT Platform's OTA update API (one subcommand per
+/// operation), or run the local emulator of the API.
 #[derive(Debug, Parser)]
 #[command(name = "aliyun-iot", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -84,26 +86,16 @@ pub struct GlobalArgs {
     pub timeout: Option<Duration>,
 }
 
-/// The subcommands.
+/// The subcommands: one per operation of the API (generated from the spec), and `emulator`.
+// Parsed once per process: the size of the operation variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Query the details of an OTA update package (QueryOTAFirmware).
-    #[command(name = "query-ota-firmware")]
-    QueryOtaFirmware(QueryArgs),
+    /// A call of one operation.
+    #[command(flatten)]
+    Operation(OperationCommand),
     /// Run the local emulator of the OTA API until Ctrl-C, logging one line per request.
     Emulator(EmulatorArgs),
-}
-
-/// The flags of `query-ota-firmware`.
-#[derive(Debug, Args)]
-pub struct QueryArgs {
-    /// The ID of the update package (FirmwareId).
-    #[arg(long, value_name = "ID")]
-    pub firmware_id: String,
-
-    /// The ID of the IoT Platform instance (IotInstanceId); needed for instances that have one.
-    #[arg(long, value_name = "ID")]
-    pub iot_instance_id: Option<String>,
 }
 
 /// The flags of `emulator`.
@@ -272,6 +264,99 @@ mod tests {
         let debug = format!("{cli:?}");
         assert!(!debug.contains("s3cr3t-value"), "{debug}");
         assert!(debug.contains("<redacted>"), "{debug}");
+    }
+
+    #[test]
+    fn one_subcommand_per_operation_and_emulator() {
+        let cli = Cli::command();
+        let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+        assert_eq!(names.len(), 27, "{names:?}");
+        assert!(names.contains(&"emulator"), "{names:?}");
+        for name in [
+            "query-ota-firmware",
+            "list-ota-firmware",
+            "generate-ota-upload-url",
+        ] {
+            assert!(names.contains(&name), "{name} missing: {names:?}");
+        }
+        for name in names {
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{name} is not kebab case"
+            );
+        }
+    }
+
+    #[test]
+    fn list_and_struct_flags_repeat() {
+        use crate::generated::commands::OperationCommand;
+        let cli = Cli::try_parse_from([
+            "aliyun-iot",
+            "create-ota-static-upgrade-job",
+            "--firmware-id",
+            "F",
+            "--product-key",
+            "P",
+            "--target-selection",
+            "SPECIFIC",
+            "--target-device-name",
+            "a",
+            "--target-device-name",
+            "b",
+            "--tag",
+            r#"{"Key":"env","Value":"prod"}"#,
+            "--tag",
+            "Key=team,Value=ota",
+            "--need-push",
+            "false",
+        ])
+        .unwrap();
+        let Command::Operation(OperationCommand::CreateOtaStaticUpgradeJob(args)) = cli.command
+        else {
+            panic!("{cli:?}");
+        };
+        assert_eq!(args.target_device_name, ["a", "b"]);
+        let tags: Vec<(Option<&str>, Option<&str>)> = args
+            .tag
+            .iter()
+            .map(|t| (t.key.as_deref(), t.value.as_deref()))
+            .collect();
+        assert_eq!(
+            tags,
+            [(Some("env"), Some("prod")), (Some("team"), Some("ota"))]
+        );
+        assert_eq!(args.need_push, Some(false));
+        assert_eq!(args.target_selection.as_str(), "SPECIFIC");
+    }
+
+    #[test]
+    fn bad_items_and_booleans_are_usage_errors() {
+        let parse = |extra: &[&str]| {
+            let mut argv = vec![
+                "aliyun-iot",
+                "create-ota-verify-job",
+                "--firmware-id",
+                "F",
+                "--product-key",
+                "P",
+                "--target-device-name",
+                "d",
+            ];
+            argv.extend_from_slice(extra);
+            Cli::try_parse_from(argv).map(|_| ())
+        };
+        assert!(parse(&[]).is_ok());
+        let error = parse(&["--tag", r#"{"Kee":"x"}"#]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
+        assert_eq!(error.exit_code(), 2);
+        let text = error.to_string();
+        assert!(text.contains("unknown field \"Kee\""), "{text}");
+        let error = parse(&["--need-confirm"]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
+        let error = parse(&["--need-confirm", "yes"]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
+        let error = parse(&["--timeout-in-minutes", "soon"]).unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::ValueValidation);
     }
 
     #[test]

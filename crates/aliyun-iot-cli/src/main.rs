@@ -1,16 +1,22 @@
 //! `aliyun-iot`: the command-line tool of the SDK.
 //!
-//! - `aliyun-iot query-ota-firmware --firmware-id ID` calls `QueryOTAFirmware` and prints the
-//!   reply as JSON (the aliyun CLI's way) or as a table;
+//! - one subcommand per operation of the OTA API, generated from the spec
+//!   (`aliyun-iot query-ota-firmware --firmware-id ID`, `aliyun-iot list-ota-firmware --all`):
+//!   the reply as JSON in the API's field names (the aliyun CLI's way) or as a table;
 //! - `aliyun-iot emulator` runs the local emulator of the OTA API;
-//! - `--emulator` runs a query against an in-process emulator, with no account.
+//! - `--emulator` sends the call to an in-process emulator, with no account.
 //!
 //! Exit status: 0 success, 1 service or call failure, 2 usage or configuration error,
 //! 3 no usable credentials. Secrets are never printed.
 
 mod args;
+mod call;
 mod error;
-mod query;
+/// The subcommands generated from the spec.
+mod generated {
+    #[rustfmt::skip]
+    pub mod commands;
+}
 mod serve;
 mod table;
 
@@ -47,9 +53,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError::Other(format!("cannot start the async runtime: {e}")))?;
     match cli.command {
-        Command::QueryOtaFirmware(args) => {
+        Command::Operation(command) => {
             init_tracing(LevelFilter::WARN);
-            let output = runtime.block_on(query::run(&cli.global, &args))?;
+            let output = runtime.block_on(call::run(&cli.global, command))?;
             print_stdout(&output)
         }
         Command::Emulator(args) => {

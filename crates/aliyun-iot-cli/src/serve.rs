@@ -70,8 +70,9 @@ struct Banner {
     public_secret: Option<&'static str>,
     /// Each package's FirmwareId and IotInstanceId.
     packages: Vec<(String, Option<String>)>,
-    /// Calls per second per AccessKeyId (0: no throttling).
-    qps: u32,
+    /// Calls per second per AccessKeyId and operation (0: no throttling; `None`: each
+    /// operation's quota).
+    qps: Option<u32>,
     /// The faults injected, described.
     faults: Option<String>,
 }
@@ -113,8 +114,9 @@ impl Banner {
             self.key_id
         );
         let qps = match self.qps {
-            0 => "no throttling".to_owned(),
-            n => format!("{n} calls per second per AccessKeyId"),
+            Some(0) => "no throttling".to_owned(),
+            Some(n) => format!("{n} calls per second per AccessKeyId and operation"),
+            None => "each operation's quota per AccessKeyId (QueryOTAFirmware 20/s)".to_owned(),
         };
         out.push_str(&format!("  Quota            {qps}\n"));
         let faults = self.faults.as_deref().unwrap_or("none");

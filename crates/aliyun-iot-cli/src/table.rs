@@ -1,8 +1,12 @@
-//! `--output table`: a readable summary of a `QueryOTAFirmware` reply.
+//! `--output table`: a readable summary of a reply: a dedicated layout for
+//! `QueryOTAFirmware`, and for every other operation labelled lines with lists as tables.
 
 use std::fmt::Write as _;
 
 use aliyun_iot::query_ota_firmware::{FirmwareInfo, OtaPackageFile, QueryOtaFirmwareResponse};
+use aliyun_runtime::wire::Node;
+
+use crate::generated::commands::CommandOutput;
 
 /// The width of the label column.
 const LABEL_WIDTH: usize = 16;
@@ -10,8 +14,161 @@ const LABEL_WIDTH: usize = 16;
 /// Shown for absent or empty values.
 const NONE: &str = "-";
 
-/// The reply as labelled lines, then a table of `MultiFiles` when there are any.
-pub fn render(reply: &QueryOtaFirmwareResponse) -> String {
+/// A subcommand's output as text.
+pub fn render(output: &CommandOutput) -> String {
+    match output
+        .reply
+        .as_ref()
+        .and_then(|r| r.downcast_ref::<QueryOtaFirmwareResponse>())
+    {
+        Some(reply) => render_package(reply),
+        None => render_node(&output.node),
+    }
+}
+
+/// Any reply: scalars as labelled lines (nested objects with dotted labels), lists of
+/// objects as tables with one column per field, lists of values joined by commas.
+fn render_node(node: &Node) -> String {
+    let mut out = String::new();
+    match node {
+        Node::List(items) if items.is_empty() => out.push_str("(no items)\n"),
+        Node::List(items) => list_table(&mut out, "", items),
+        Node::Map(entries) => {
+            let mut rows = Vec::new();
+            let mut tables = Vec::new();
+            lines(&mut rows, "", entries, &mut tables);
+            let width = rows
+                .iter()
+                .map(|(l, _)| l.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (label, value) in rows {
+                let _ = writeln!(out, "{label:<width$}  {value}");
+            }
+            for (label, items) in tables {
+                list_table(&mut out, &label, items);
+            }
+        }
+        other => row(&mut out, "Value", &scalar(other)),
+    }
+    out
+}
+
+/// The labelled lines of an object; its lists of objects are kept for tables after them.
+fn lines<'a>(
+    out: &mut Vec<(String, String)>,
+    prefix: &str,
+    entries: &'a [(String, Node)],
+    tables: &mut Vec<(String, &'a [Node])>,
+) {
+    for (key, value) in entries {
+        let label = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            Node::Map(inner) => match inner.as_slice() {
+                // A wrapped list (`{"SimpleOTAJobInfo": [...]}`) is its list.
+                [(_, Node::List(items))] => push_list(out, label, items, tables),
+                _ => lines(out, &label, inner, tables),
+            },
+            Node::List(items) => push_list(out, label, items, tables),
+            other => out.push((label, scalar(other))),
+        }
+    }
+}
+
+fn push_list<'a>(
+    out: &mut Vec<(String, String)>,
+    label: String,
+    items: &'a [Node],
+    tables: &mut Vec<(String, &'a [Node])>,
+) {
+    if items.iter().any(|i| matches!(i, Node::Map(_))) {
+        tables.push((label, items));
+    } else {
+        let values: Vec<String> = items.iter().map(scalar).collect();
+        out.push((label, values.join(", ")));
+    }
+}
+
+/// A list of objects as a table: a header of field names, a row per item.
+fn list_table(out: &mut String, label: &str, items: &[Node]) {
+    let mut columns: Vec<&str> = Vec::new();
+    for item in items {
+        if let Node::Map(entries) = item {
+            for (key, _) in entries {
+                if !columns.contains(&key.as_str()) {
+                    columns.push(key);
+                }
+            }
+        }
+    }
+    let cells: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            columns
+                .iter()
+                .map(|c| match item {
+                    Node::Map(entries) => entries
+                        .iter()
+                        .find(|(k, _)| k == c)
+                        .map_or_else(|| NONE.to_owned(), |(_, v)| scalar(v)),
+                    other if c.is_empty() => scalar(other),
+                    _ => NONE.to_owned(),
+                })
+                .collect()
+        })
+        .collect();
+    if !label.is_empty() {
+        let count = match items.len() {
+            1 => "1 item".to_owned(),
+            n => format!("{n} items"),
+        };
+        let _ = writeln!(out, "\n{label} ({count}):");
+    }
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .chain([c.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |out: &mut String, values: Vec<&str>| {
+        let padded: Vec<String> = values
+            .iter()
+            .zip(&widths)
+            .map(|(v, w)| format!("{v:<w$}"))
+            .collect();
+        let _ = writeln!(out, "{}", padded.join("  ").trim_end());
+    };
+    line(out, columns.clone());
+    for row in &cells {
+        line(out, row.iter().map(String::as_str).collect());
+    }
+}
+
+/// A value on one line: text as it is, objects and lists in compact JSON.
+fn scalar(node: &Node) -> String {
+    match node {
+        Node::Null => NONE.to_owned(),
+        Node::Bool(b) => b.to_string(),
+        Node::Number(n) => n.to_string(),
+        Node::Text(t) if t.is_empty() => NONE.to_owned(),
+        Node::Text(t) => t.clone(),
+        other => aliyun_runtime::wire::to_json(other, false),
+    }
+}
+
+/// A `QueryOTAFirmware` reply as labelled lines, then a table of `MultiFiles` when there are
+/// any.
+fn render_package(reply: &QueryOtaFirmwareResponse) -> String {
     let mut out = String::new();
     match &reply.firmware_info {
         Some(info) => render_info(&mut out, info),
@@ -215,6 +372,21 @@ fn files_table(out: &mut String, files: &[OtaPackageFile]) {
 mod tests {
     use super::*;
     use aliyun_iot::query_ota_firmware::{FirmwareStatus, FirmwareType, SignMethod};
+    use aliyun_runtime::wire::{self, Encode as _, Reply as _};
+
+    /// The subcommand's output for a typed `QueryOTAFirmware` reply, as `call` builds it.
+    fn output(reply: QueryOtaFirmwareResponse) -> CommandOutput {
+        let payload = reply.encode(wire::Format::Json);
+        CommandOutput {
+            node: QueryOtaFirmwareResponse::ENVELOPE.wrap(reply.request_id(), payload),
+            reply: Some(Box::new(reply)),
+        }
+    }
+
+    /// The table of a typed `QueryOTAFirmware` reply.
+    fn render_reply(reply: &QueryOtaFirmwareResponse) -> String {
+        render(&output(reply.clone()))
+    }
 
     fn seed() -> QueryOtaFirmwareResponse {
         let mut info = FirmwareInfo::default();
@@ -235,9 +407,93 @@ mod tests {
         reply
     }
 
+    /// The output of a subcommand whose reply is not `QueryOTAFirmware`'s: `json` as its tree.
+    fn generic(json: &str, reply: Option<Box<dyn std::any::Any + Send>>) -> String {
+        let node = wire::parse_json(json.as_bytes()).unwrap();
+        render(&CommandOutput { node, reply })
+    }
+
+    #[test]
+    fn generic_layout_of_a_reply() {
+        let text = generic(
+            r#"{"RequestId":"R-1","Success":true,"Total":2,"Empty":"","Missing":null,
+                "Data":{"JobId":"J-1","SrcVersions":{"SrcVersion":["1.0.0","1.0.1"]}},
+                "Items":{"Item":[{"A":"x","B":1},{"A":"longer value","C":true}]},
+                "Plain":[{"N":1}]}"#,
+            None,
+        );
+        assert_eq!(
+            text,
+            "RequestId         R-1\n\
+             Success           true\n\
+             Total             2\n\
+             Empty             -\n\
+             Missing           -\n\
+             Data.JobId        J-1\n\
+             Data.SrcVersions  1.0.0, 1.0.1\n\
+             \n\
+             Items (2 items):\n\
+             A             B  C\n\
+             x             1  -\n\
+             longer value  -  true\n\
+             \n\
+             Plain (1 item):\n\
+             N\n\
+             1\n"
+        );
+    }
+
+    #[test]
+    fn generic_layout_of_all_the_items() {
+        // `--all`: the items alone, as one table whose columns are every item's fields.
+        let items = [r#"{"A":"x","B":"y"}"#, r#"{"B":"z","C":"w"}"#]
+            .map(|item| wire::parse_json(item.as_bytes()).unwrap());
+        let out = CommandOutput {
+            node: wire::Node::List(items.to_vec()),
+            reply: None,
+        };
+        assert_eq!(render(&out), "A  B  C\nx  y  -\n-  z  w\n");
+    }
+
+    #[test]
+    fn other_replies_get_the_generic_layout() {
+        // Only a typed QueryOTAFirmware reply gets the dedicated layout.
+        let reply = aliyun_iot::list_ota_firmware::ListOtaFirmwareResponse::default();
+        let text = generic(
+            r#"{"RequestId":"R-2","Success":true,"FirmwareInfo":{"FirmwareId":"F"}}"#,
+            Some(Box::new(reply)),
+        );
+        assert_eq!(
+            text,
+            "RequestId                R-2\nSuccess                  true\nFirmwareInfo.FirmwareId  F\n"
+        );
+        // The tree is what is printed for QueryOTAFirmware too when the typed reply is absent.
+        let text = generic(r#"{"RequestId":"R-3","Success":true}"#, None);
+        assert_eq!(text, "RequestId  R-3\nSuccess    true\n");
+        // `--all` with no items says so.
+        let out = CommandOutput {
+            node: wire::Node::List(Vec::new()),
+            reply: None,
+        };
+        assert_eq!(render(&out), "(no items)\n");
+    }
+
+    #[test]
+    fn dedicated_layout_ignores_the_tree() {
+        // The typed reply, not the tree, is rendered for QueryOTAFirmware.
+        let mut out = output(seed());
+        out.node = wire::Node::Null;
+        let text = render(&out);
+        assert!(
+            text.starts_with("FirmwareId       UfuxnwygsuSkVE0VCN****0100\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("RequestId        A0-1\n"), "{text}");
+    }
+
     #[test]
     fn summary_has_labels_and_values() {
-        let text = render(&seed());
+        let text = render_reply(&seed());
         for expected in [
             "FirmwareId       UfuxnwygsuSkVE0VCN****0100\n",
             "Src version      - (any version)\n",
@@ -260,7 +516,7 @@ mod tests {
     fn multi_files_table_and_unknown_values() {
         let mut reply = seed();
         let info = reply.firmware_info.as_mut().unwrap();
-        info.status = Some(FirmwareStatus::Unknown(7));
+        info.status = Some(FirmwareStatus::from(7));
         info.sign_method = Some(SignMethod::Sha256);
         info.udi = Some("plain words".into());
         let mut file = OtaPackageFile::default();
@@ -268,7 +524,7 @@ mod tests {
         file.size = Some(1_048_576);
         file.url = Some("https://x/a.bin".into());
         info.multi_files = vec![file, OtaPackageFile::default()];
-        let text = render(&reply);
+        let text = render_reply(&reply);
         assert!(text.contains("Status           7 (unknown)\n"), "{text}");
         assert!(
             text.contains("Sign method      SHA256 (SHA-256)\n"),
@@ -303,7 +559,7 @@ mod tests {
             f
         };
         info.multi_files = vec![file(1024), file(2048)];
-        let text = render(&reply);
+        let text = render_reply(&reply);
         assert!(
             text.contains("Size             3,072 bytes (3.0 KiB) in 2 files\n"),
             "{text}"
@@ -338,7 +594,7 @@ mod tests {
                     f
                 })
                 .collect();
-            render(&reply)
+            render_reply(&reply)
         };
         for sizes in [&[i64::MAX, 1][..], &[i64::MAX, i64::MAX], &[10, -1]] {
             let text = with_sizes(sizes);
@@ -358,7 +614,7 @@ mod tests {
     fn empty_reply() {
         let reply = QueryOtaFirmwareResponse::default();
         assert_eq!(
-            render(&reply),
+            render_reply(&reply),
             "(the response holds no FirmwareInfo)\nRequestId        \n"
         );
     }

@@ -27,14 +27,9 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// [`EmulatorConfig::nonce_capacity`]).
 pub const DEFAULT_NONCE_CAPACITY: usize = 100_000;
 
-/// The generated description of the operation served (`QueryOTAFirmware`).
-pub(crate) fn operation_info() -> aliyun_runtime::OperationInfo {
-    <aliyun_iot::query_ota_firmware::QueryOtaFirmwareInput as aliyun_runtime::Operation>::INFO
-}
-
-/// The operation's quota in calls per second, from the generated operation description.
-pub fn operation_quota() -> u32 {
-    operation_info().quota_per_second
+/// An operation's quota in calls per second, from the spec (`None` for an unknown Action).
+pub fn operation_quota(action: &str) -> Option<u32> {
+    aliyun_iot::server::operation(action).map(|info| info.quota_per_second)
 }
 
 /// A key pair the emulator accepts.
@@ -211,9 +206,10 @@ pub struct EmulatorConfig {
     pub keys: Vec<AccessKey>,
     /// The packages served; default [`default_packages`].
     pub packages: Vec<Package>,
-    /// Calls per second allowed per AccessKeyId before `Throttling.User`; default the
-    /// operation's quota (20, see [`operation_quota`]). 0 turns throttling off.
-    pub qps: u32,
+    /// Calls per second allowed per AccessKeyId and operation before `Throttling.User`;
+    /// default (`None`) each operation's quota from the spec (see [`operation_quota`]).
+    /// `Some(0)` turns throttling off.
+    pub qps: Option<u32>,
     /// Fault injection; default none.
     pub faults: Option<Faults>,
     /// How long a client may take to send a request's headers (and, separately, its body);
@@ -232,7 +228,7 @@ impl Default for EmulatorConfig {
             listen: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), DEFAULT_PORT),
             keys: vec![AccessKey::default()],
             packages: default_packages(),
-            qps: operation_quota(),
+            qps: None,
             faults: None,
             read_timeout: DEFAULT_READ_TIMEOUT,
             nonce_capacity: DEFAULT_NONCE_CAPACITY,
@@ -264,9 +260,9 @@ impl EmulatorConfig {
         self
     }
 
-    /// Sets [`EmulatorConfig::qps`] (0: no throttling).
+    /// Sets [`EmulatorConfig::qps`] for every operation (0: no throttling).
     pub fn with_qps(mut self, qps: u32) -> Self {
-        self.qps = qps;
+        self.qps = Some(qps);
         self
     }
 
@@ -297,13 +293,33 @@ mod tests {
     fn defaults() {
         let c = EmulatorConfig::default();
         assert_eq!(c.listen.to_string(), "127.0.0.1:18080");
-        assert_eq!(c.qps, 20);
+        assert_eq!(c.qps, None);
+        assert_eq!(operation_quota("QueryOTAFirmware"), Some(20));
+        assert_eq!(operation_quota("CancelOTATaskByJob"), Some(5));
         assert_eq!(c.keys.len(), 1);
         assert_eq!(c.keys[0].id, "testid");
         assert_eq!(c.keys[0].secret.expose(), "testsecret");
         assert!(c.faults.is_none());
         assert!(!format!("{c:?}").contains("testsecret"));
         assert_eq!(EmulatorConfig::ephemeral().listen.port(), 0);
+    }
+
+    #[test]
+    fn every_operation_has_its_quota_from_the_spec() {
+        for info in &aliyun_iot::server::OPERATIONS {
+            assert_eq!(
+                operation_quota(info.action),
+                Some(info.quota_per_second),
+                "{}",
+                info.action
+            );
+            assert!(info.quota_per_second > 0, "{}", info.action);
+        }
+        assert_eq!(operation_quota("ListOTAFirmware"), Some(10));
+        assert_eq!(operation_quota("NoSuchAction"), None);
+        assert_eq!(operation_quota(""), None);
+        assert_eq!(EmulatorConfig::default().with_qps(0).qps, Some(0));
+        assert_eq!(EmulatorConfig::ephemeral().with_qps(7).qps, Some(7));
     }
 
     #[test]

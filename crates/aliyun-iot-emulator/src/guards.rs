@@ -82,22 +82,21 @@ impl NonceStore {
 /// Calls per AccessKeyId in a sliding one-second window.
 #[derive(Debug, Default)]
 pub(crate) struct Throttle {
-    calls: HashMap<String, VecDeque<Instant>>,
+    calls: HashMap<(String, String), VecDeque<Instant>>,
 }
 
 impl Throttle {
-    /// Counts a call of `key_id` at `now`, or refuses it (`false`) when `qps` calls were
-    /// already counted in the second before. A `qps` of 0 allows everything. Only accepted
-    /// calls are counted, so memory stays at `qps` entries per configured key.
-    pub(crate) fn admit(&mut self, key_id: &str, qps: u32, now: Instant) -> bool {
+    /// Counts a call of `action` by `key_id` at `now`, or refuses it (`false`) when `qps`
+    /// such calls were already counted in the second before (quotas are per account and
+    /// operation). A `qps` of 0 allows everything. Only accepted calls are counted, so memory
+    /// stays at `qps` entries per configured key and operation.
+    pub(crate) fn admit(&mut self, key_id: &str, action: &str, qps: u32, now: Instant) -> bool {
         if qps == 0 {
             return true;
         }
         let window = Duration::from_secs(1);
-        let calls = match self.calls.get_mut(key_id) {
-            Some(calls) => calls,
-            None => self.calls.entry(key_id.to_owned()).or_default(),
-        };
+        let key = (key_id.to_owned(), action.to_owned());
+        let calls = self.calls.entry(key).or_default();
         while calls
             .front()
             .is_some_and(|&t| now.saturating_duration_since(t) >= window)
@@ -208,15 +207,15 @@ mod tests {
         let mut t = Throttle::default();
         let t0 = Instant::now();
         let ms = Duration::from_millis;
-        assert!(t.admit("k", 2, t0));
-        assert!(t.admit("k", 2, t0 + ms(10)));
-        assert!(!t.admit("k", 2, t0 + ms(20)));
-        assert!(t.admit("other", 2, t0 + ms(20)));
-        assert!(!t.admit("k", 2, t0 + ms(999)));
-        assert!(t.admit("k", 2, t0 + ms(1000)));
-        assert!(!t.admit("k", 2, t0 + ms(1005)));
-        assert!(t.admit("k", 2, t0 + ms(1010)));
-        assert!((0..1000).all(|_| t.admit("k", 0, t0)));
+        assert!(t.admit("k", "Op", 2, t0));
+        assert!(t.admit("k", "Op", 2, t0 + ms(10)));
+        assert!(!t.admit("k", "Op", 2, t0 + ms(20)));
+        assert!(t.admit("other", "Op", 2, t0 + ms(20)));
+        assert!(!t.admit("k", "Op", 2, t0 + ms(999)));
+        assert!(t.admit("k", "Op", 2, t0 + ms(1000)));
+        assert!(!t.admit("k", "Op", 2, t0 + ms(1005)));
+        assert!(t.admit("k", "Op", 2, t0 + ms(1010)));
+        assert!((0..1000).all(|_| t.admit("k", "Op", 0, t0)));
     }
 
     fn pattern(rate: f64, n: usize) -> String {

@@ -6,8 +6,11 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;
+use aliyun_iot::query_ota_firmware::{QueryOtaFirmwareInput, QueryOtaFirmwareResponse};
+use aliyun_iot::server::Service;
+use aliyun_runtime::QueryReader;
 use aliyun_runtime::jiff::Timestamp;
+use aliyun_runtime::server::{Failure, RequestContext, in_band_body};
 use aliyun_runtime::signing::{
     NonceSource, RandomNonce, canonical_query, signature, string_to_sign,
 };
@@ -21,7 +24,7 @@ use axum::response::Response;
 use http_body_util::BodyExt;
 use tokio::sync::Notify;
 
-use crate::config::{EmulatorConfig, FaultKind, operation_info as info};
+use crate::config::{EmulatorConfig, FaultKind};
 use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
 use crate::params::{ParamError, Params, parse_pairs, shorten, sniff_format};
 
@@ -39,12 +42,11 @@ pub const TIMESTAMP_TOLERANCE_SECS: i64 = 15 * 60;
 /// The header that repeats the request ID of every answer.
 pub const REQUEST_ID_HEADER: &str = "x-acs-request-id";
 
-/// The in-band code for an unknown package. No official code is published for this case;
-/// this one follows the `iot.<area>.<Problem>` pattern of the documented IoT codes.
-pub const FIRMWARE_NOT_FOUND: &str = "iot.ota.FirmwareNotFound";
+/// The in-band code for an unknown package (from the spec's error codes).
+pub const FIRMWARE_NOT_FOUND: &str = aliyun_iot::error_codes::FIRMWARE_NOT_FOUND;
 
-/// The in-band code for a missing or wrong `IotInstanceId` (documented).
-pub const INSTANCE_NOT_FOUND: &str = "iot.system.InstanceNotFound";
+/// The in-band code for a missing or wrong `IotInstanceId` (from the spec's error codes).
+pub const INSTANCE_NOT_FOUND: &str = aliyun_iot::error_codes::INSTANCE_NOT_FOUND;
 
 /// The longest Action echoed in logs.
 const LOG_ACTION_CHARS: usize = 64;
@@ -98,15 +100,19 @@ pub(crate) struct ConnState {
 #[derive(Debug)]
 struct GatewayError {
     status: StatusCode,
-    code: &'static str,
+    code: Cow<'static, str>,
     message: Cow<'static, str>,
 }
 
 impl GatewayError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+    fn new(
+        status: StatusCode,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Self {
             status,
-            code,
+            code: code.into(),
             message: message.into(),
         }
     }
@@ -155,6 +161,27 @@ impl GatewayError {
     }
 }
 
+impl From<Failure> for GatewayError {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Gateway {
+                status,
+                code,
+                message,
+            } => Self::new(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+                code,
+                message,
+            ),
+            other => Self::new(
+                StatusCode::BAD_REQUEST,
+                other.code().to_owned(),
+                other.to_string(),
+            ),
+        }
+    }
+}
+
 impl From<ParamError> for GatewayError {
     fn from(e: ParamError) -> Self {
         Self::invalid(e.to_string())
@@ -165,8 +192,9 @@ impl From<ParamError> for GatewayError {
 enum Outcome {
     /// A gateway error.
     Gateway(GatewayError),
-    /// HTTP 200 with the operation's response (successful or an in-band failure).
-    Reply(Box<QueryOtaFirmwareResponse>),
+    /// HTTP 200 with the operation's response body, successful or (with its code) an
+    /// in-band failure.
+    Reply(String, Option<String>),
     /// Close the connection without answering.
     Drop,
 }
@@ -209,7 +237,7 @@ pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> R
     let mut ctx = Ctx {
         request_id: new_request_id(),
         host_id: host_id(request.headers()),
-        format: info().default_format,
+        format: aliyun_iot::DEFAULT_FORMAT,
         action: None,
         fault: None,
     };
@@ -223,13 +251,13 @@ pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> R
         }
         Outcome::Gateway(error) => (
             error.status,
-            error.code.to_owned(),
+            error.code.to_string(),
             gateway_response(&ctx, &error),
         ),
-        Outcome::Reply(reply) => (
+        Outcome::Reply(body, code) => (
             StatusCode::OK,
-            reply.code.clone().unwrap_or_else(|| "-".to_owned()),
-            reply_response(&ctx, &reply),
+            code.unwrap_or_else(|| "-".to_owned()),
+            respond(&ctx, StatusCode::OK, body),
         ),
     };
     log(&method, &ctx, Some(status), &code);
@@ -258,7 +286,7 @@ fn log(method: &Method, ctx: &Ctx, status: Option<StatusCode>, code: &str) {
 
 /// The whole pipeline of one request.
 async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
-    let (key_id, params) = match authenticate(shared, request, ctx).await {
+    let (key_id, action, params) = match authenticate(shared, request, ctx).await {
         Ok(done) => done,
         Err(error) => return Outcome::Gateway(error),
     };
@@ -272,7 +300,8 @@ async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
             FaultKind::Drop => return Outcome::Drop,
         }
     }
-    let admitted = lock(&shared.throttle).admit(&key_id, shared.config.qps, Instant::now());
+    let qps = shared.config.qps.unwrap_or(action.quota_per_second);
+    let admitted = lock(&shared.throttle).admit(&key_id, action.action, qps, Instant::now());
     if !admitted {
         return Outcome::Gateway(GatewayError::new(
             StatusCode::BAD_REQUEST,
@@ -280,7 +309,17 @@ async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
             "Request was denied due to request throttling.",
         ));
     }
-    query_ota_firmware(shared, &params, ctx)
+    let request = RequestContext::new(action.action, &ctx.request_id, ctx.format, key_id);
+    let params = QueryReader::new(params.into_pairs());
+    let service = EmulatedService { shared };
+    match aliyun_iot::server::dispatch(&service, &request, &params).await {
+        Ok(body) => Outcome::Reply(body, None),
+        Err(Failure::InBand { code, message }) => {
+            let body = in_band_body(&aliyun_iot::ENVELOPE, &request, &code, &message);
+            Outcome::Reply(body, Some(code))
+        }
+        Err(failure) => Outcome::Gateway(GatewayError::from(failure)),
+    }
 }
 
 /// Why a body could not be read.
@@ -418,7 +457,7 @@ async fn authenticate(
     shared: &Shared,
     request: Request,
     ctx: &mut Ctx,
-) -> Result<(String, Params), GatewayError> {
+) -> Result<(String, &'static aliyun_runtime::OperationInfo, Params), GatewayError> {
     let (parts, body) = request.into_parts();
     let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
     let routed = parts.uri.path() == "/" && matches!(parts.method, Method::GET | Method::POST);
@@ -445,11 +484,11 @@ async fn authenticate(
     pairs.extend(parse_pairs(&body, "request body")?);
     let params = Params::new(pairs);
     ctx.format = match params.get("Format") {
-        None => info().default_format,
+        None => aliyun_iot::DEFAULT_FORMAT,
         Some(value) => match Format::parse(value) {
             Some(format) => format,
             None => {
-                ctx.format = info().default_format;
+                ctx.format = aliyun_iot::DEFAULT_FORMAT;
                 return Err(GatewayError::invalid(format!(
                     "The specified parameter Format ({:?}) is not valid: use JSON or XML.",
                     shorten(value, 32)
@@ -466,11 +505,17 @@ async fn authenticate(
     }
 
     let action = require(&params, "Action")?;
-    if action != info().action {
+    // An unknown Action, or a known one with a method it does not accept (ListOTAModuleByProduct
+    // is GET only; five are POST only): the gateway's answer names both.
+    let Some(action) = aliyun_iot::server::operation(action).filter(|info| {
+        info.methods
+            .iter()
+            .any(|m| m.as_str() == parts.method.as_str())
+    }) else {
         return Err(GatewayError::api_not_found());
-    }
+    };
     let version = require(&params, "Version")?;
-    if version != info().version {
+    if version != aliyun_iot::API_VERSION {
         return Err(GatewayError::new(
             StatusCode::BAD_REQUEST,
             "InvalidVersion",
@@ -570,52 +615,57 @@ async fn authenticate(
             return Err(GatewayError::service_unavailable());
         }
     }
-    Ok((key_id.to_owned(), params))
+    Ok((key_id.to_owned(), action, params))
 }
 
-/// The IoT service's part: `QueryOTAFirmware` itself.
-fn query_ota_firmware(shared: &Shared, params: &Params, ctx: &Ctx) -> Outcome {
-    let Some(firmware_id) = params.get("FirmwareId") else {
-        return Outcome::Gateway(GatewayError::missing("FirmwareId"));
-    };
-    let instance = params.get("IotInstanceId");
-    let packages = &shared.config.packages;
-    let mut response = QueryOtaFirmwareResponse::default();
-    response.request_id = ctx.request_id.clone();
-    let failure = |mut response: QueryOtaFirmwareResponse, code: &str, message: &str| {
-        response.success = Some(false);
-        response.code = Some(code.to_owned());
-        response.error_message = Some(message.to_owned());
-        Outcome::Reply(Box::new(response))
-    };
-    let instance_not_found = "The specified instance ID does not exist.";
-    if let Some(instance) = instance
-        && !packages
+/// The IoT service's part: the operations the emulator implements (the others answer
+/// `UnsupportedOperation` through the generated defaults).
+struct EmulatedService<'a> {
+    shared: &'a Shared,
+}
+
+impl Service for EmulatedService<'_> {
+    async fn query_ota_firmware(
+        &self,
+        _ctx: &RequestContext,
+        input: QueryOtaFirmwareInput,
+    ) -> Result<QueryOtaFirmwareResponse, Failure> {
+        let instance = input.iot_instance_id.as_deref();
+        let firmware_id = input.firmware_id.as_str();
+        let packages = &self.shared.config.packages;
+        let instance_not_found = || {
+            Failure::in_band(
+                INSTANCE_NOT_FOUND,
+                "The specified instance ID does not exist.",
+            )
+        };
+        if let Some(instance) = instance
+            && !packages
+                .iter()
+                .any(|p| p.iot_instance_id.as_deref() == Some(instance))
+        {
+            return Err(instance_not_found());
+        }
+        if let Some(package) = packages
             .iter()
-            .any(|p| p.iot_instance_id.as_deref() == Some(instance))
-    {
-        return failure(response, INSTANCE_NOT_FOUND, instance_not_found);
+            .find(|p| p.firmware_id() == firmware_id && p.iot_instance_id.as_deref() == instance)
+        {
+            let mut response = QueryOtaFirmwareResponse::default();
+            response.firmware_info = Some(package.firmware.clone());
+            return Ok(response);
+        }
+        if instance.is_none()
+            && packages
+                .iter()
+                .any(|p| p.firmware_id() == firmware_id && p.iot_instance_id.is_some())
+        {
+            return Err(instance_not_found());
+        }
+        Err(Failure::in_band(
+            FIRMWARE_NOT_FOUND,
+            "The specified OTA update package does not exist.",
+        ))
     }
-    if let Some(package) = packages
-        .iter()
-        .find(|p| p.firmware_id() == firmware_id && p.iot_instance_id.as_deref() == instance)
-    {
-        response.success = Some(true);
-        response.firmware_info = Some(package.firmware.clone());
-        return Outcome::Reply(Box::new(response));
-    }
-    if instance.is_none()
-        && packages
-            .iter()
-            .any(|p| p.firmware_id() == firmware_id && p.iot_instance_id.is_some())
-    {
-        return failure(response, INSTANCE_NOT_FOUND, instance_not_found);
-    }
-    failure(
-        response,
-        FIRMWARE_NOT_FOUND,
-        "The specified OTA update package does not exist.",
-    )
 }
 
 /// An answer with `body` in `format`.
@@ -635,16 +685,6 @@ fn respond(ctx: &Ctx, status: StatusCode, body: String) -> Response {
     response
 }
 
-/// HTTP 200 with the operation's response, encoded by the generated encoder.
-fn reply_response(ctx: &Ctx, reply: &QueryOtaFirmwareResponse) -> Response {
-    let body = if ctx.format == Format::Xml {
-        wire::encode_xml(reply, &format!("{}Response", info().action))
-    } else {
-        wire::encode_json(reply, false)
-    };
-    respond(ctx, StatusCode::OK, body)
-}
-
 /// A gateway error body: JSON `{"RequestId","HostId","Code","Message","Recommend"}` or XML
 /// `<Error>` with `RequestId`, `HostId`, `Code` and `Message`.
 fn gateway_response(ctx: &Ctx, error: &GatewayError) -> Response {
@@ -652,7 +692,7 @@ fn gateway_response(ctx: &Ctx, error: &GatewayError) -> Response {
     let mut entries = vec![
         ("RequestId".to_owned(), text(&ctx.request_id)),
         ("HostId".to_owned(), text(&ctx.host_id)),
-        ("Code".to_owned(), text(error.code)),
+        ("Code".to_owned(), text(&error.code)),
         ("Message".to_owned(), text(&error.message)),
     ];
     let body = if ctx.format == Format::Xml {
@@ -663,7 +703,7 @@ fn gateway_response(ctx: &Ctx, error: &GatewayError) -> Response {
             text(&format!(
                 "https://api.aliyun.com/troubleshoot?q={}&product={}",
                 error.code,
-                info().product
+                aliyun_iot::PRODUCT
             )),
         ));
         wire::to_json(&Node::Map(entries), false)
@@ -706,5 +746,53 @@ mod tests {
         required.sort_unstable();
         owned.sort_unstable();
         assert_eq!(required, owned);
+    }
+
+    #[test]
+    fn service_failures_become_gateway_errors() {
+        let e = GatewayError::from(Failure::not_implemented("ListOTAFirmware"));
+        assert_eq!(
+            (e.status, e.code.as_ref()),
+            (StatusCode::BAD_REQUEST, "UnsupportedOperation")
+        );
+        assert!(e.message.contains("ListOTAFirmware"), "{}", e.message);
+        let e = GatewayError::from(Failure::action_not_found());
+        assert_eq!(
+            (e.status, e.code.as_ref()),
+            (StatusCode::NOT_FOUND, "InvalidAction.NotFound")
+        );
+        assert_eq!(e.message, GatewayError::api_not_found().message);
+        // A status HTTP cannot carry is sent as 400.
+        let e = GatewayError::from(Failure::gateway(1000, "Odd", "m"));
+        assert_eq!(
+            (e.status, e.code.as_ref()),
+            (StatusCode::BAD_REQUEST, "Odd")
+        );
+        let e = GatewayError::from(Failure::gateway(503, "ServiceUnavailable", "m"));
+        assert_eq!(e.status, StatusCode::SERVICE_UNAVAILABLE);
+    }
+
+    #[test]
+    fn parameter_errors_become_gateway_errors() {
+        let missing = aliyun_runtime::query::QueryError::Missing {
+            name: "FirmwareId".to_owned(),
+        };
+        let e = GatewayError::from(Failure::from(missing));
+        assert_eq!(
+            (e.status, e.code.as_ref(), e.message.as_ref()),
+            (
+                StatusCode::BAD_REQUEST,
+                "MissingFirmwareId",
+                "FirmwareId is mandatory for this action."
+            )
+        );
+        let invalid =
+            aliyun_runtime::query::QueryError::invalid("PageSize", "\"ten\" is not an integer");
+        let e = GatewayError::from(Failure::from(invalid));
+        assert_eq!(
+            (e.status, e.code.as_ref()),
+            (StatusCode::BAD_REQUEST, "InvalidParameter")
+        );
+        assert!(e.message.contains("PageSize"), "{}", e.message);
     }
 }

@@ -1,6 +1,8 @@
-//! A local emulator of Alibaba Cloud IoT Platform's OTA API (`QueryOTAFirmware`), speaking
-//! the real wire protocol: RPC signature V1, gateway errors, in-band errors, throttling, and
-//! injectable faults for testing clients' retries.
+//! A local emulator of Alibaba Cloud IoT Platform's OTA API, speaking the real wire protocol:
+//! RPC signature V1, gateway errors, in-band errors, per-operation throttling, and injectable
+//! faults for testing clients' retries. Every operation of the OTA family is routed through
+//! the SDK's generated server side (`aliyun_iot::server`); the emulator implements
+//! `QueryOTAFirmware`, and the other operations answer 400 `UnsupportedOperation`.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -33,8 +35,9 @@
 //!    XML). Gateway errors are JSON `{"RequestId","HostId","Code","Message","Recommend"}` or
 //!    XML `<Error>` with `RequestId`, `HostId`, `Code`, `Message`; `HostId` is the request's
 //!    `Host`.
-//! 4. `Action` (missing: 400 `MissingParameter`; not `QueryOTAFirmware`: 404
-//!    `InvalidAction.NotFound`), then `Version` (not `2018-01-20`: 400 `InvalidVersion`), then
+//! 4. `Action` (missing: 400 `MissingParameter`; not an operation of the API, or sent with an
+//!    HTTP method the operation does not accept: 404 `InvalidAction.NotFound`), then `Version`
+//!    (not `2018-01-20`: 400 `InvalidVersion`), then
 //!    `AccessKeyId`, `Signature`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`,
 //!    `Timestamp` must be present and not empty (400 `MissingParameter` naming the first one
 //!    missing).
@@ -59,12 +62,15 @@
 //!     request is refused with 503 `ServiceUnavailable` (retryable) rather than letting memory
 //!     grow.
 //! 11. Fault injection ([`Faults`]), off by default.
-//! 12. Throttling: more than [`EmulatorConfig::qps`] authenticated calls by one AccessKeyId
-//!     within one second (sliding window): 400 `Throttling.User`, `Request was denied due to
-//!     request throttling.` (no `x-acs-retry-after` header).
-//! 13. `FirmwareId` missing: 400 `MissingParameter`. Then HTTP 200 with the
-//!     `QueryOTAFirmwareResponse`, encoded by the generated types: the package, or
-//!     `Success: false` with `Code` and `ErrorMessage`:
+//! 12. Throttling: more authenticated calls of one operation by one AccessKeyId within one
+//!     second (sliding window) than the operation's quota from the spec (or
+//!     [`EmulatorConfig::qps`]): 400 `Throttling.User`, `Request was denied due to request
+//!     throttling.` (no `x-acs-retry-after` header).
+//! 13. The operation's parameters are decoded by the generated decoder: a required one
+//!     missing is 400 `Missing<Name>` (`FirmwareId is mandatory for this action.`), a value
+//!     that does not parse or a list with a gap (`TaskId.1`, `TaskId.3`) 400
+//!     `InvalidParameter`. Then, for `QueryOTAFirmware`, HTTP 200 with the reply encoded by
+//!     the generated types: the package, or `Success: false` with `Code` and `ErrorMessage`:
 //!     - an `IotInstanceId` that no package belongs to, or no `IotInstanceId` for a package
 //!       that belongs to an instance: [`INSTANCE_NOT_FOUND`] (`iot.system.InstanceNotFound`);
 //!     - an unknown `FirmwareId` (or one that is not in the given instance):

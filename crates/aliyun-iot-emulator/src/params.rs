@@ -165,6 +165,11 @@ impl Params {
             .filter(|v| !v.is_empty())
     }
 
+    /// The pairs, owned.
+    pub(crate) fn into_pairs(self) -> Vec<(String, String)> {
+        self.pairs
+    }
+
     /// Every parameter except `Signature`, as the signature covers them.
     pub(crate) fn signed(&self) -> Vec<(&str, &str)> {
         self.pairs

@@ -100,3 +100,51 @@ async fn one_line_per_request_without_secrets() {
         assert!(!logs.contains(&encoded), "{encoded} in {logs}");
     }
 }
+
+#[tokio::test]
+async fn dispatch_errors_are_logged_with_their_action_and_code() {
+    let sink = Sink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let emu = start(EmulatorConfig::ephemeral()).await;
+    let list = Call::action(
+        "ListOTAFirmware",
+        &[
+            ("CurrentPage".into(), "1".into()),
+            ("PageSize".into(), "10".into()),
+        ],
+    );
+    list.send(emu.addr())
+        .await
+        .expect_error(400, "UnsupportedOperation");
+    Call::action("ConfirmOTATask", &[("TaskId.1".into(), "t1".into())])
+        .send(emu.addr())
+        .await
+        .expect_error(404, "InvalidAction.NotFound");
+    Call::new(SEED_ID)
+        .without("FirmwareId")
+        .send(emu.addr())
+        .await
+        .expect_error(400, "MissingFirmwareId");
+    emu.shutdown().await;
+
+    let logs = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    let lines: Vec<&str> = logs.lines().filter(|l| l.contains(" request ")).collect();
+    assert_eq!(lines.len(), 3, "{logs}");
+    for (line, action, status, code) in [
+        (lines[0], "ListOTAFirmware", 400, "UnsupportedOperation"),
+        (lines[1], "ConfirmOTATask", 404, "InvalidAction.NotFound"),
+        (lines[2], "QueryOTAFirmware", 400, "MissingFirmwareId"),
+    ] {
+        assert!(line.contains(&format!("action=\"{action}\"")), "{line}");
+        assert!(line.contains(&format!("status={status}")), "{line}");
+        assert!(line.contains(&format!("code={code}")), "{line}");
+    }
+    assert!(!logs.contains("testsecret"), "{logs}");
+}

@@ -17,10 +17,17 @@ fn package(id: &str) -> aliyun_iot::query_ota_firmware::FirmwareInfo {
         .firmware
 }
 
+/// A successful reply (HTTP 200, `Success: true`, decoded with the generated types) carrying
+/// the package `id` exactly as the emulator holds it.
 #[track_caller]
-fn assert_success(response: &QueryOtaFirmwareResponse, id: &str) {
-    assert_eq!(response.success, Some(true));
-    assert_eq!(response.code, None);
+fn assert_success(reply: &common::Reply, id: &str) -> QueryOtaFirmwareResponse {
+    let response = reply.response();
+    assert_package(&response, id);
+    response
+}
+
+#[track_caller]
+fn assert_package(response: &QueryOtaFirmwareResponse, id: &str) {
     assert_eq!(response.firmware_info.as_ref(), Some(&package(id)));
     assert_request_id(&response.request_id);
 }
@@ -36,22 +43,26 @@ async fn json_success_decodes_with_the_generated_types() {
             .starts_with("application/json")
     );
     assert!(reply.body.starts_with(b"{"));
-    let response = reply.response();
-    assert_success(&response, SEED_ID);
+    let response = assert_success(&reply, SEED_ID);
     assert_eq!(
         reply.header("x-acs-request-id"),
         Some(response.request_id.as_str())
     );
-    let info = response.firmware_info.unwrap();
+    let info = response.firmware_info.clone().unwrap();
     assert_eq!(info.firmware_size, Some(924));
     assert_eq!(info.dest_version.as_deref(), Some("4.0.0"));
     assert!(info.udi.unwrap().contains("ota_notice"));
-    // Exactly what the generated encoder writes.
+    // Exactly what the generated encoder writes, the envelope first.
     let mut expected = QueryOtaFirmwareResponse::default();
     expected.request_id = response.request_id.clone();
-    expected.success = Some(true);
     expected.firmware_info = Some(package(SEED_ID));
-    assert_eq!(reply.text(), wire::encode_json(&expected, false));
+    let body = wire::encode_reply(&expected, Format::Json, "QueryOTAFirmwareResponse");
+    assert_eq!(reply.text(), body);
+    let prefix = format!(
+        r#"{{"RequestId":"{}","Success":true,"FirmwareInfo":{{"#,
+        response.request_id
+    );
+    assert!(body.starts_with(&prefix), "{body}");
 }
 
 #[tokio::test]
@@ -70,7 +81,11 @@ async fn xml_success_with_cdata() {
     let text = reply.text();
     assert!(text.contains("<QueryOTAFirmwareResponse>"), "{text}");
     assert!(text.contains("<FirmwareUrl><![CDATA[https://"), "{text}");
-    assert_success(&reply.response(), XML_ID);
+    assert!(
+        text.contains("<RequestId>") && text.contains("<Success>true</Success>"),
+        "{text}"
+    );
+    assert_success(&reply, XML_ID);
 }
 
 #[tokio::test]
@@ -78,7 +93,7 @@ async fn xml_is_the_default_and_format_is_case_insensitive() {
     let emu = start_default().await;
     let reply = Call::new(SEED_ID).without("Format").send(emu.addr()).await;
     assert_eq!(reply.format(), Format::Xml);
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
     let reply = Call::new(SEED_ID).set("Format", "").send(emu.addr()).await;
     assert_eq!(reply.format(), Format::Xml);
 
@@ -92,7 +107,7 @@ async fn xml_is_the_default_and_format_is_case_insensitive() {
             .send(emu.addr())
             .await;
         assert_eq!(reply.format(), format, "{value}");
-        assert_success(&reply.response(), SEED_ID);
+        assert_success(&reply, SEED_ID);
     }
 }
 
@@ -101,7 +116,7 @@ async fn get_and_post_sign_differently() {
     let emu = start_default().await;
     // POST with everything in the query, as the official Python SDK sends it.
     let reply = Call::new(SEED_ID).method("POST").send(emu.addr()).await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
     // Signed for GET, sent as POST: refused, and the server's string to sign says POST.
     let mut call = Call::new(SEED_ID).method("POST");
     call.sign_method = Some("GET");
@@ -129,7 +144,7 @@ async fn post_form_body_and_merged_query_and_body() {
         .method("POST")
         .send_form(emu.addr())
         .await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
 
     // Half in the query, half in the body: the signature covers both.
     let call = Call::new(XML_ID).method("POST");
@@ -146,7 +161,7 @@ async fn post_form_body_and_merged_query_and_body() {
         common::encode(body).as_bytes(),
     )
     .await;
-    assert_success(&reply.response(), XML_ID);
+    assert_success(&reply, XML_ID);
 
     // A form body on GET, or a POST body of another type, is not read.
     let reply = send_request(
@@ -173,7 +188,7 @@ async fn plus_is_a_space_and_empty_values_are_signed() {
     assert!(query.contains("RegionId=cn+shanghai++x"), "{query}");
     assert!(query.contains("SignatureType=&"), "{query}");
     let reply = send_request(emu.addr(), "GET", &format!("/?{query}"), &[], b"").await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
 
     // The same in a form body.
     let call = Call::new(SEED_ID)
@@ -189,7 +204,7 @@ async fn plus_is_a_space_and_empty_values_are_signed() {
         body.as_bytes(),
     )
     .await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
 
     // Without SignatureType in what was signed, its presence breaks the signature.
     let call = Call::new(SEED_ID);
@@ -207,8 +222,7 @@ async fn multi_file_and_delta_packages_in_both_formats() {
             .set("Format", format)
             .send(emu.addr())
             .await;
-        let response = reply.response();
-        assert_success(&response, MULTI_FILE_PACKAGE_ID);
+        let response = assert_success(&reply, MULTI_FILE_PACKAGE_ID);
         let info = response.firmware_info.unwrap();
         assert_eq!(info.multi_files.len(), 3, "{format}");
         assert!(info.firmware_url.is_none());
@@ -226,8 +240,7 @@ async fn multi_file_and_delta_packages_in_both_formats() {
             .set("Format", format)
             .send(emu.addr())
             .await;
-        let response = reply.response();
-        assert_success(&response, DELTA_PACKAGE_ID);
+        let response = assert_success(&reply, DELTA_PACKAGE_ID);
         let info = response.firmware_info.unwrap();
         assert_eq!(info.r#type, Some(FirmwareType::Delta));
         assert_eq!(info.src_version.as_deref(), Some("4.0.0"));
@@ -242,7 +255,7 @@ async fn a_signed_call_with_thousands_of_extra_parameters_succeeds() {
         call = call.set(&format!("X{i:04}"), "v");
     }
     let reply = call.send_form(emu.addr()).await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
 }
 
 #[tokio::test]
@@ -250,7 +263,7 @@ async fn unicode_and_reserved_characters_in_values() {
     let emu = start_default().await;
     let call = Call::new(SEED_ID).set("Note", "中文 a*b~c/d+e=f&g'h!(i)");
     let reply = call.send(emu.addr()).await;
-    assert_success(&reply.response(), SEED_ID);
+    assert_success(&reply, SEED_ID);
 }
 
 #[tokio::test]
@@ -264,8 +277,9 @@ async fn a_real_client_keeps_the_connection_alive() {
         let response = client.post(url).send().await.unwrap();
         assert_eq!(response.status().as_u16(), 200);
         let body = response.bytes().await.unwrap();
-        let decoded: QueryOtaFirmwareResponse = wire::decode_body(Format::Json, &body).unwrap();
-        assert_success(&decoded, id);
+        let decoded: QueryOtaFirmwareResponse =
+            wire::decode_reply(Format::Json, 200, &body).unwrap();
+        assert_package(&decoded, id);
     }
 }
 

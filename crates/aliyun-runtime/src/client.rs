@@ -12,6 +12,7 @@ use crate::credentials::Credentials;
 use crate::error::{Error, ServiceError, SignatureDiagnosis};
 use crate::operation::Operation;
 use crate::pacing;
+use crate::query::QueryWriter;
 use crate::retry::parse_retry_after;
 use crate::signing::{
     SignedRequest, SigningKey, SigningRequest, parse_server_string_to_sign, redact_query,
@@ -96,7 +97,9 @@ impl RpcClient {
         };
         // A rate of 0 gives a disabled limiter, which never waits.
         let limiter = pacing::shared(credentials.access_key_id(), O::INFO.action, rate);
-        let params = input.params();
+        let mut writer = QueryWriter::new();
+        input.serialize(&mut writer);
+        let params = writer.into_pairs();
         let max_attempts = config.retry.max_attempts().max(1);
         let mut attempt = 1;
         loop {
@@ -130,7 +133,7 @@ impl RpcClient {
     async fn attempt<O: Operation>(
         &self,
         credentials: &Credentials,
-        params: &[(&'static str, String)],
+        params: &[(String, String)],
     ) -> Result<O::Output, Error> {
         let config = &self.inner.config;
         let format = config.format;
@@ -138,8 +141,9 @@ impl RpcClient {
         all.push(("Action", O::INFO.action));
         all.push(("Version", O::INFO.version));
         all.push(("Format", format.as_str()));
-        all.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
-        let method = config.method.as_str();
+        all.extend(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let http_method = O::INFO.method_for(config.method);
+        let method = http_method.as_str();
         let signed = config.signer.sign(
             &SigningRequest {
                 method,
@@ -158,7 +162,7 @@ impl RpcClient {
         url.set_query(Some(&signed.query));
         tracing::debug!(url = %redact_query(url.as_str()), method, "sending");
 
-        let mut request = match config.method {
+        let mut request = match http_method {
             Method::Post => self
                 .inner
                 .http
@@ -189,9 +193,7 @@ impl RpcClient {
         let reply = wire::decode_reply::<O::Output>(format, status, &body);
         match reply {
             Ok(output) => {
-                if let Some(id) = wire::Reply::request_id(&output) {
-                    span.record("request_id", id);
-                }
+                span.record("request_id", wire::Reply::request_id(&output));
                 tracing::debug!(status, "done");
                 Ok(output)
             }

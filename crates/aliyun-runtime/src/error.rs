@@ -168,6 +168,9 @@ pub enum Error {
     Config(String),
     /// The request could not be sent or its response not read (connection refused, reset, TLS).
     Transport(String),
+    /// A paginator stopped because the service answered another page than the one asked for
+    /// (it ignores the page number, or repeats a page): the items so far are not all of them.
+    Pagination(String),
     /// The call took longer than allowed.
     Timeout {
         /// What timed out: `connect`, `read` or the whole `call`.
@@ -224,6 +227,7 @@ impl fmt::Display for Error {
             Error::Credentials(e) => write!(f, "no usable credentials: {e}"),
             Error::Config(m) => write!(f, "invalid configuration: {m}"),
             Error::Transport(m) => write!(f, "transport error: {m}"),
+            Error::Pagination(m) => write!(f, "pagination stopped: {m}"),
             Error::Timeout { what, after } => {
                 write!(f, "timed out: the {what} took longer than {after:?}")
             }

@@ -1,8 +1,11 @@
 //! What a generated operation tells the runtime about itself.
 
+use crate::config::Method;
+use crate::query::QueryWriter;
 use crate::wire::{Format, Reply};
 
-/// Static facts about an operation, from the spec.
+/// Static facts about an operation, from the spec. Built with [`OperationInfo::new`] and the
+/// `const` setters, so generated code names every fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct OperationInfo {
@@ -16,23 +19,48 @@ pub struct OperationInfo {
     pub quota_per_second: u32,
     /// The format the service answers in when none is asked for.
     pub default_format: Format,
+    /// The HTTP methods the service accepts, the preferred first.
+    pub methods: &'static [Method],
 }
 
 impl OperationInfo {
-    /// Facts about an operation (called by generated code).
-    pub const fn new(
-        product: &'static str,
-        action: &'static str,
-        version: &'static str,
-        quota_per_second: u32,
-        default_format: Format,
-    ) -> Self {
+    /// An operation of `product` with these facts; quota 0 (no pacing), JSON, POST and GET.
+    pub const fn new(product: &'static str, action: &'static str, version: &'static str) -> Self {
         Self {
             product,
             action,
             version,
-            quota_per_second,
-            default_format,
+            quota_per_second: 0,
+            default_format: Format::Json,
+            methods: &[Method::Post, Method::Get],
+        }
+    }
+
+    /// With this quota, in calls per second per account.
+    pub const fn quota_per_second(mut self, quota: u32) -> Self {
+        self.quota_per_second = quota;
+        self
+    }
+
+    /// With this default response format.
+    pub const fn default_format(mut self, format: Format) -> Self {
+        self.default_format = format;
+        self
+    }
+
+    /// With these accepted HTTP methods.
+    pub const fn methods(mut self, methods: &'static [Method]) -> Self {
+        self.methods = methods;
+        self
+    }
+
+    /// The method to send with: `preferred` when the operation accepts it, else the
+    /// operation's first (ListOTAModuleByProduct accepts only GET).
+    pub fn method_for(&self, preferred: Method) -> Method {
+        if self.methods.contains(&preferred) {
+            preferred
+        } else {
+            self.methods.first().copied().unwrap_or(preferred)
         }
     }
 }
@@ -43,7 +71,6 @@ pub trait Operation {
     type Output: Reply;
     /// Static facts about the operation.
     const INFO: OperationInfo;
-    /// The operation's own parameters, wire names and values (the runtime adds the common
-    /// ones and signs).
-    fn params(&self) -> Vec<(&'static str, String)>;
+    /// Writes the operation's own parameters (the runtime adds the common ones and signs).
+    fn serialize(&self, w: &mut QueryWriter);
 }

@@ -44,6 +44,17 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Stands in for a sensitive value in a generated `Debug` (an OSS upload policy, its
+/// signature, a pre-signed URL): prints `<redacted>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

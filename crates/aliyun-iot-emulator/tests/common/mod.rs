@@ -8,13 +8,13 @@ use std::time::Duration;
 
 use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, RunningEmulator};
-use aliyun_runtime::ServiceError;
 use aliyun_runtime::jiff::{SignedDuration, Timestamp};
 use aliyun_runtime::signing::{
     NonceSource, RandomNonce, canonical_query, format_timestamp, percent_encode, signature,
     string_to_sign,
 };
-use aliyun_runtime::wire::{self, Format};
+use aliyun_runtime::wire::{self, Format, Node};
+use aliyun_runtime::{Error, ErrorOrigin, Operation, QueryWriter, ServiceError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -67,6 +67,35 @@ impl Call {
             secret: "testsecret".to_owned(),
             sign_method: None,
         }
+    }
+
+    /// A complete, valid call of `action` as JSON with these operation parameters, with a
+    /// fresh nonce and the current time (method GET).
+    pub fn action(action: &str, params: &[(String, String)]) -> Self {
+        let mut call = Self::new("unused")
+            .without("FirmwareId")
+            .set("Action", action);
+        call.params.extend(params.iter().cloned());
+        call
+    }
+
+    /// A complete, valid call of `input`'s operation: its parameters as the client writes
+    /// them, sent with the first HTTP method the operation accepts.
+    pub fn of<O: Operation>(input: &O) -> Self {
+        let info = O::INFO;
+        let method = match info.methods.first() {
+            Some(aliyun_runtime::Method::Post) => "POST",
+            _ => "GET",
+        };
+        Self::action(info.action, &operation_params(input)).method(method)
+    }
+
+    /// The parameter `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Sets (replacing) or adds a parameter.
@@ -153,6 +182,13 @@ impl Call {
     }
 }
 
+/// An operation's own parameters, as the client serializes `input`.
+pub fn operation_params<O: Operation>(input: &O) -> Vec<(String, String)> {
+    let mut w = QueryWriter::new();
+    input.serialize(&mut w);
+    w.into_pairs()
+}
+
 /// RFC 3986-encodes pairs as a query string.
 pub fn encode(pairs: &[(String, String)]) -> String {
     pairs
@@ -192,11 +228,64 @@ impl Reply {
         }
     }
 
-    /// The body as a QueryOTAFirmware response (HTTP 200 expected).
+    /// The top-level `Success` flag of the body (its name matched in any case, as the
+    /// runtime reads the envelope): `None` when absent or not a boolean.
+    pub fn success_flag(&self) -> Option<bool> {
+        let node = wire::parse_body(self.format(), &self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", self.text()));
+        let Node::Map(entries) = node else {
+            return None;
+        };
+        entries
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("Success"))
+            .and_then(|(_, value)| match value {
+                Node::Bool(b) => Some(b),
+                Node::Text(t) if t == "true" => Some(true),
+                Node::Text(t) if t == "false" => Some(false),
+                _ => None,
+            })
+    }
+
+    /// The body as a successful QueryOTAFirmware response: HTTP 200 with `Success: true`,
+    /// decoded by the runtime's reply decoder (envelope and payload), its RequestId that of
+    /// the `x-acs-request-id` header.
+    #[track_caller]
     pub fn response(&self) -> QueryOtaFirmwareResponse {
         assert_eq!(self.status, 200, "{}", self.text());
-        wire::decode_body(self.format(), &self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", self.text()))
+        assert_eq!(self.success_flag(), Some(true), "{}", self.text());
+        let response: QueryOtaFirmwareResponse =
+            wire::decode_reply(self.format(), self.status, &self.body)
+                .unwrap_or_else(|e| panic!("{e}: {}", self.text()));
+        assert_request_id(&response.request_id);
+        assert_eq!(
+            self.header("x-acs-request-id"),
+            Some(response.request_id.as_str())
+        );
+        response
+    }
+
+    /// The body as an in-band failure: HTTP 200 with `Success: false`, which the runtime's
+    /// reply decoder turns into an in-band service error with a code, a message and the
+    /// RequestId of the `x-acs-request-id` header.
+    #[track_caller]
+    pub fn in_band(&self) -> ServiceError {
+        assert_eq!(self.status, 200, "{}", self.text());
+        assert_eq!(self.success_flag(), Some(false), "{}", self.text());
+        let decoded =
+            wire::decode_reply::<QueryOtaFirmwareResponse>(self.format(), self.status, &self.body);
+        let error = match decoded {
+            Err(Error::Service(error)) => *error,
+            other => panic!("not an in-band error: {other:?}: {}", self.text()),
+        };
+        assert_eq!(error.origin, ErrorOrigin::InBand, "{}", self.text());
+        assert_eq!(error.status, 200);
+        assert!(!error.code.is_empty(), "{}", self.text());
+        assert!(!error.message.is_empty(), "{}", self.text());
+        let id = error.request_id.clone().expect("a RequestId");
+        assert_request_id(&id);
+        assert_eq!(self.header("x-acs-request-id"), Some(id.as_str()));
+        error
     }
 
     /// The body as a gateway error (non-2xx expected), checked for its required fields.

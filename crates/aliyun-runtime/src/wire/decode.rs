@@ -175,6 +175,16 @@ impl Decode for jiff::Timestamp {
     }
 }
 
+/// Decodes an optional field into its slot (generated decoders call this once per field).
+pub fn decode_into<T: Decode>(
+    slot: &mut Option<T>,
+    node: Node,
+    path: &Path<'_>,
+) -> Result<(), FieldError> {
+    *slot = T::decode_optional(node, path)?;
+    Ok(())
+}
+
 /// The entries of a structure: an object, or nothing for `null` and an empty XML element.
 pub fn struct_entries(node: Node, path: &Path<'_>) -> Result<Vec<(String, Node)>, FieldError> {
     match node {

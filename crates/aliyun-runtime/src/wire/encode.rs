@@ -66,16 +66,24 @@ pub fn put_opt<T: Encode>(
 }
 
 /// Adds a list field to a structure's entries when it has items (the API omits empty lists).
+/// `wrapped` lists are objects in JSON too: `{"SimpleOTAJobInfo": [...]}`.
 pub fn put_list<T: Encode>(
     entries: &mut Vec<(String, Node)>,
     name: &str,
     items: &[T],
     item_name: &str,
+    wrapped: bool,
     format: Format,
 ) {
-    if !items.is_empty() {
-        entries.push((name.to_owned(), list_node(items, item_name, format)));
+    if items.is_empty() {
+        return;
     }
+    let list = list_node(items, item_name, format);
+    let value = match (wrapped, format) {
+        (true, Format::Json) => Node::Map(vec![(item_name.to_owned(), list)]),
+        _ => list,
+    };
+    entries.push((name.to_owned(), value));
 }
 
 #[cfg(test)]

@@ -10,16 +10,19 @@ mod decode;
 mod encode;
 mod json;
 mod reply;
+mod unknown;
 mod xml;
 
 use std::fmt;
 
 pub use decode::{
-    Decode, FieldError, Path, decode_list_into, decode_required, required, struct_entries,
+    Decode, FieldError, Path, decode_into, decode_list_into, decode_required, required,
+    struct_entries,
 };
 pub use encode::{Encode, list_node, put, put_list, put_opt};
 pub use json::{parse_json, to_json};
-pub use reply::{Reply, decode_gateway_error, decode_reply, in_band_error};
+pub use reply::{Envelope, Reply, decode_gateway_error, decode_reply, encode_reply, in_band_error};
+pub use unknown::{UnknownInteger, UnknownString};
 pub use xml::{parse_xml, to_xml};
 
 /// The format of a request's response body, as asked with the `Format` parameter.
@@ -166,12 +169,17 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     out
 }
 
+/// Parses a whole body of `format` into a tree (the XML root element's name is dropped).
+pub fn parse_body(format: Format, body: &[u8]) -> Result<Node, DecodeError> {
+    match format {
+        Format::Json => parse_json(body),
+        Format::Xml => Ok(parse_xml(body)?.1),
+    }
+}
+
 /// Decodes a whole response body of `format` into `T`.
 pub fn decode_body<T: Decode>(format: Format, body: &[u8]) -> Result<T, DecodeError> {
-    let node = match format {
-        Format::Json => parse_json(body)?,
-        Format::Xml => parse_xml(body)?.1,
-    };
+    let node = parse_body(format, body)?;
     T::decode(node, &Path::root()).map_err(|e| DecodeError::new(format, e.path, e.message, body))
 }
 

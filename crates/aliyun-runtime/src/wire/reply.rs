@@ -1,17 +1,103 @@
 //! From an HTTP status and body to a typed reply or a [`ServiceError`]: gateway errors
 //! (4xx/5xx) and in-band failures (HTTP 200 with `Success: false`) both become errors.
 
-use super::{Decode, DecodeError, Format, Node, Path, decode_body, excerpt};
+use super::{
+    Decode, DecodeError, Encode, Format, Node, Path, decode_body, excerpt, parse_body, to_json,
+    to_xml,
+};
 use crate::error::{Error, ErrorOrigin, ServiceError};
 use crate::signing::redact_query;
 
-/// A response type that can report a failure in its own body. Generated for every
-/// operation's response from the product's `in_band_error` spec.
-pub trait Reply: Decode {
-    /// The failure this body reports, if it reports one.
-    fn in_band_error(&self) -> Option<ServiceError>;
-    /// The request ID the body carries, for logs.
-    fn request_id(&self) -> Option<&str>;
+/// The wire names of the fields every response of a product carries, declared once per
+/// product in the spec. Read from the top level of every reply, names matched without regard
+/// to ASCII case (one documented IoT sample writes `requestId`, `success`, `errorMessage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    /// The request ID (`RequestId`).
+    pub request_id: &'static str,
+    /// The success flag (`Success`).
+    pub success: &'static str,
+    /// The error code (`Code`).
+    pub code: &'static str,
+    /// The error message (`ErrorMessage`).
+    pub message: &'static str,
+}
+
+/// The envelope fields of one reply.
+#[derive(Debug, Default)]
+struct EnvelopeFields {
+    request_id: Option<String>,
+    success: Option<bool>,
+    code: Option<String>,
+    message: Option<String>,
+}
+
+impl Envelope {
+    /// Takes the envelope fields out of a reply's top level, leaving the payload.
+    fn split(&self, node: Node) -> Result<(EnvelopeFields, Node), super::FieldError> {
+        let Node::Map(entries) = node else {
+            return Ok((EnvelopeFields::default(), node));
+        };
+        let mut fields = EnvelopeFields::default();
+        let mut payload = Vec::with_capacity(entries.len());
+        let root = Path::root();
+        for (key, value) in entries {
+            let is = |name: &str| key.eq_ignore_ascii_case(name);
+            if is(self.request_id) && fields.request_id.is_none() {
+                fields.request_id = String::decode_optional(value, &root.field(self.request_id))?;
+            } else if is(self.success) && fields.success.is_none() {
+                fields.success = bool::decode_optional(value, &root.field(self.success))?;
+            } else if is(self.code) && fields.code.is_none() {
+                fields.code = String::decode_optional(value, &root.field(self.code))?;
+            } else if is(self.message) && fields.message.is_none() {
+                fields.message = String::decode_optional(value, &root.field(self.message))?;
+            } else {
+                payload.push((key, value));
+            }
+        }
+        Ok((fields, Node::Map(payload)))
+    }
+
+    /// The top level of a successful reply: the envelope (`RequestId`, `Success: true`), then
+    /// the payload's fields.
+    pub fn wrap(&self, request_id: &str, payload: Node) -> Node {
+        let mut entries = vec![
+            (
+                self.request_id.to_owned(),
+                Node::Text(request_id.to_owned()),
+            ),
+            (self.success.to_owned(), Node::Bool(true)),
+        ];
+        match payload {
+            Node::Map(fields) => entries.extend(fields),
+            Node::Null => {}
+            other => entries.push(("Data".to_owned(), other)),
+        }
+        Node::Map(entries)
+    }
+
+    /// The top level of an in-band failure: `RequestId`, `Success: false`, `Code` and the
+    /// message.
+    pub fn failure(&self, request_id: &str, code: &str, message: &str) -> Node {
+        let text = |s: &str| Node::Text(s.to_owned());
+        Node::Map(vec![
+            (self.request_id.to_owned(), text(request_id)),
+            (self.success.to_owned(), Node::Bool(false)),
+            (self.code.to_owned(), text(code)),
+            (self.message.to_owned(), text(message)),
+        ])
+    }
+}
+
+/// An operation's output: the payload of a reply, plus the request ID from the envelope.
+/// Generated for every operation's response.
+pub trait Reply: Decode + Encode {
+    /// The product's envelope.
+    const ENVELOPE: Envelope;
+    /// The request ID the reply carried.
+    fn request_id(&self) -> &str;
+    /// Sets the request ID (the runtime does, from the envelope).
+    fn set_request_id(&mut self, request_id: String);
 }
 
 /// The in-band failure described by a response's fields, if any: `Success` is `false`, or
@@ -45,10 +131,36 @@ pub fn decode_reply<T: Reply>(format: Format, status: u16, body: &[u8]) -> Resul
     if !(200..300).contains(&status) {
         return Err(decode_gateway_error(format, status, body).into());
     }
-    let reply: T = decode_body(format, body)?;
-    match reply.in_band_error() {
-        Some(error) => Err(error.into()),
-        None => Ok(reply),
+    let node = parse_body(format, body)?;
+    let at_body = |e: super::FieldError| DecodeError::new(format, e.path, e.message, body);
+    let (envelope, payload) = T::ENVELOPE.split(node).map_err(at_body)?;
+    if let Some(error) = in_band_error(
+        envelope.success,
+        envelope.code.as_deref(),
+        envelope.message.as_deref(),
+        envelope.request_id.as_deref(),
+    ) {
+        return Err(error.into());
+    }
+    let mut reply = T::decode(payload, &Path::root()).map_err(at_body)?;
+    let request_id = envelope.request_id.ok_or_else(|| {
+        at_body(
+            Path::root()
+                .field(T::ENVELOPE.request_id)
+                .error("required field is missing"),
+        )
+    })?;
+    reply.set_request_id(request_id);
+    Ok(reply)
+}
+
+/// A successful reply as a body in `format`, envelope included; `root` is the XML root
+/// element (such as `QueryOTAFirmwareResponse`).
+pub fn encode_reply<T: Reply>(reply: &T, format: Format, root: &str) -> String {
+    let node = T::ENVELOPE.wrap(reply.request_id(), reply.encode(format));
+    match format {
+        Format::Json => to_json(&node, false),
+        Format::Xml => to_xml(root, &node),
     }
 }
 
@@ -142,6 +254,99 @@ mod tests {
             !e.message.contains("s3cr3t") && !e.message.contains("t0k"),
             "{e}"
         );
+    }
+
+    /// A payload of one optional text field, `Name`.
+    #[derive(Debug, Default)]
+    struct Named {
+        request_id: String,
+        name: Option<String>,
+    }
+
+    impl Decode for Named {
+        fn decode(node: Node, path: &Path<'_>) -> Result<Self, super::super::FieldError> {
+            let mut out = Named::default();
+            for (key, value) in super::super::struct_entries(node, path)? {
+                if key == "Name" {
+                    super::super::decode_into(&mut out.name, value, &path.field("Name"))?;
+                }
+            }
+            Ok(out)
+        }
+    }
+
+    impl Encode for Named {
+        fn encode(&self, format: Format) -> Node {
+            let mut entries = Vec::new();
+            super::super::put_opt(&mut entries, "Name", &self.name, format);
+            Node::Map(entries)
+        }
+    }
+
+    impl Reply for Named {
+        const ENVELOPE: Envelope = Envelope {
+            request_id: "RequestId",
+            success: "Success",
+            code: "Code",
+            message: "ErrorMessage",
+        };
+        fn request_id(&self) -> &str {
+            &self.request_id
+        }
+        fn set_request_id(&mut self, request_id: String) {
+            self.request_id = request_id;
+        }
+    }
+
+    #[test]
+    fn the_envelope_is_read_once_in_any_case() {
+        let ok: Named = decode_reply(
+            Format::Json,
+            200,
+            br#"{"requestId":"R1","success":true,"code":"","errorMessage":null,"Name":"n"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (ok.request_id.as_str(), ok.name.as_deref()),
+            ("R1", Some("n"))
+        );
+        let failed = decode_reply::<Named>(
+            Format::Xml,
+            200,
+            b"<R><RequestId>R2</RequestId><Success>false</Success><Code>iot.x</Code><ErrorMessage>m</ErrorMessage></R>",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (failed.code(), failed.request_id()),
+            (Some("iot.x"), Some("R2"))
+        );
+        let missing = decode_reply::<Named>(Format::Json, 200, br#"{"Success":true}"#).unwrap_err();
+        assert!(
+            missing
+                .to_string()
+                .contains("RequestId: required field is missing"),
+            "{missing}"
+        );
+        let wrong =
+            decode_reply::<Named>(Format::Json, 200, br#"{"RequestId":"R","Success":"maybe"}"#)
+                .unwrap_err();
+        assert!(wrong.to_string().contains("at Success"), "{wrong}");
+    }
+
+    #[test]
+    fn replies_encode_with_their_envelope() {
+        let reply = Named {
+            request_id: "R3".into(),
+            name: Some("n".into()),
+        };
+        assert_eq!(
+            encode_reply(&reply, Format::Json, "X"),
+            r#"{"RequestId":"R3","Success":true,"Name":"n"}"#
+        );
+        let xml = encode_reply(&reply, Format::Xml, "XResponse");
+        assert!(xml.contains("<XResponse><RequestId>R3</RequestId><Success>true</Success><Name>n</Name></XResponse>"), "{xml}");
+        let back: Named = decode_reply(Format::Xml, 200, xml.as_bytes()).unwrap();
+        assert_eq!(back.name.as_deref(), Some("n"));
     }
 
     #[test]

@@ -1,0 +1,94 @@
+//! Every operation's subcommand: one call (or, with `--all`, every page), printed as JSON in
+//! the API's field names or as a table. The subcommands themselves are generated from the
+//! spec (`generated/commands.rs`); this module sets up the client and prints.
+
+use aliyun_runtime::config::{ENV_REGION, default_region};
+use aliyun_runtime::credentials::{CliProfileCredentials, DefaultCredentialsChain};
+use aliyun_runtime::{Config, ConfigBuilder, RetryConfig};
+
+use crate::args::{GlobalArgs, Output};
+use crate::error::CliError;
+use crate::generated::commands::OperationCommand;
+use crate::{serve, table};
+
+/// Makes the call and returns what to print on stdout.
+pub async fn run(global: &GlobalArgs, command: OperationCommand) -> Result<String, CliError> {
+    // The emulator, when asked for, is kept alive until the call is done.
+    let mut _emulator = None;
+    let mut builder = if global.emulator {
+        let running = serve::start_in_process().await?;
+        let builder = running.client_config()?;
+        _emulator = Some(running);
+        builder
+    } else {
+        let builder = match &global.endpoint {
+            Some(url) => Config::builder().endpoint_url(url)?,
+            None => region_builder(global)?,
+        };
+        let mut chain = DefaultCredentialsChain::new();
+        if let Some(profile) = &global.profile {
+            chain = chain.with_profile(profile.clone());
+        }
+        builder.credentials(chain)
+    };
+    builder = builder.format(global.format);
+    if global.no_retry {
+        builder = builder.retry(RetryConfig::disabled());
+    }
+    if let Some(timeout) = global.timeout {
+        builder = builder.call_timeout(timeout);
+    }
+    let client = aliyun_iot::Client::new(builder.build()?)?;
+
+    let output = command.run(&client).await?;
+    Ok(match global.output {
+        Output::Json => {
+            let mut json = aliyun_runtime::wire::to_json(&output.node, true);
+            json.push('\n');
+            json
+        }
+        Output::Table => table::render(&output),
+    })
+}
+
+/// The endpoint's region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the runtime's
+/// [`default_region`] (the aliyun CLI profile's `region_id`, of `--profile` when given). The
+/// builder refuses a region that is not a region ID; the error then says where it came from.
+fn region_builder(global: &GlobalArgs) -> Result<ConfigBuilder, CliError> {
+    if let Some(region) = global.region.as_deref().map(str::trim)
+        && !region.is_empty()
+    {
+        return Ok(Config::builder().region(region)?);
+    }
+    let region = default_region(global.profile.as_deref()).map_err(|e| match e {
+        // The only configuration error of `default_region`: no region anywhere.
+        aliyun_runtime::Error::Config(_) => CliError::NoRegion(e),
+        e => CliError::Sdk(e),
+    })?;
+    Config::builder().region(&region).map_err(|e| match e {
+        aliyun_runtime::Error::Config(message) => {
+            let mut cli = CliProfileCredentials::new();
+            if let Some(name) = &global.profile {
+                cli = cli.with_profile(name.clone());
+            }
+            let profile = match cli.config_path() {
+                Some(path) => format!(
+                    "the region_id of the aliyun CLI profile ({})",
+                    path.display()
+                ),
+                None => "the region_id of the aliyun CLI profile".to_owned(),
+            };
+            // `--region` and its variable are unset, so the region is the profile's; a blank
+            // `--region` may have hidden a value of the variable, though.
+            let source = if global.region.is_none() {
+                format!("it is {profile}")
+            } else {
+                format!("it comes from {ENV_REGION} or {profile}")
+            };
+            CliError::Config(format!(
+                "{message}; {source}: fix it there, or pass --region"
+            ))
+        }
+        e => CliError::Sdk(e),
+    })
+}

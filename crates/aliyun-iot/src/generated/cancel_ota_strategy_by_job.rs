@@ -1,0 +1,249 @@
+// @generated from spec/iot/operations/CancelOTAStrategyByJob.yaml by `cargo xtask codegen`. Do not edit by hand:
+// change the spec or the generator, then run `cargo xtask codegen`.
+
+use aliyun_runtime::wire;
+
+/// The input of `CancelOTAStrategyByJob`: Cancels the update policy of a dynamic update batch,
+/// which then turns to the `CANCELED` state. Static batches have no policy to cancel. The
+/// documentation does not say whether tasks the policy already created are canceled too.
+///
+/// Quota: 10 calls per second per account. HTTP methods: POST, GET. Documented error codes:
+/// `iot.system.SystemException` (see `crate::error_codes`).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct CancelOtaStrategyByJobInput {
+    /// `JobId` (required): The ID of the dynamic batch whose policy to cancel.
+    ///
+    /// Example: `HvKuBpuk3rdk6E92CP****0200`
+    pub job_id: String,
+
+    /// `IotInstanceId`: The ID of the IoT Platform instance (shown on the instance's Overview
+    /// page). Required when the instance has an ID (new public instances and Enterprise instances);
+    /// leave it unset for instances that have no ID.
+    ///
+    /// Example: `iot_instc_pu****_c*-v64********`
+    pub iot_instance_id: Option<String>,
+}
+
+impl CancelOtaStrategyByJobInput {
+    /// A builder for this input.
+    pub fn builder() -> CancelOtaStrategyByJobInputBuilder {
+        CancelOtaStrategyByJobInputBuilder::default()
+    }
+}
+
+impl aliyun_runtime::Operation for CancelOtaStrategyByJobInput {
+    type Output = CancelOtaStrategyByJobResponse;
+
+    const INFO: aliyun_runtime::OperationInfo = aliyun_runtime::OperationInfo::new(
+            super::PRODUCT,
+            "CancelOTAStrategyByJob",
+            super::API_VERSION,
+        )
+        .quota_per_second(10)
+        .default_format(super::DEFAULT_FORMAT)
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+
+    fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
+        w.write("JobId", &self.job_id);
+        w.write("IotInstanceId", &self.iot_instance_id);
+    }
+}
+
+/// Builds a [`CancelOtaStrategyByJobInput`]; `build` refuses a missing required parameter.
+#[derive(Clone, Debug, Default)]
+pub struct CancelOtaStrategyByJobInputBuilder {
+    job_id: Option<String>,
+    iot_instance_id: Option<String>,
+}
+
+impl CancelOtaStrategyByJobInputBuilder {
+    /// `JobId` (required): The ID of the dynamic batch whose policy to cancel.
+    ///
+    /// Example: `HvKuBpuk3rdk6E92CP****0200`
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.job_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.job_id = value;
+        self
+    }
+
+    /// `IotInstanceId`: The ID of the IoT Platform instance (shown on the instance's Overview
+    /// page). Required when the instance has an ID (new public instances and Enterprise instances);
+    /// leave it unset for instances that have no ID.
+    ///
+    /// Example: `iot_instc_pu****_c*-v64********`
+    pub fn iot_instance_id(mut self, value: impl Into<String>) -> Self {
+        self.iot_instance_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `IotInstanceId`.
+    pub fn set_iot_instance_id(mut self, value: Option<String>) -> Self {
+        self.iot_instance_id = value;
+        self
+    }
+
+    /// The input, or an error naming the first missing required parameter.
+    pub fn build(
+        self,
+    ) -> Result<CancelOtaStrategyByJobInput, aliyun_runtime::BuildError> {
+        Ok(CancelOtaStrategyByJobInput {
+            job_id: self
+                .job_id
+                .ok_or(
+                    aliyun_runtime::BuildError::missing(
+                        "CancelOTAStrategyByJob",
+                        "JobId",
+                        "job_id",
+                    ),
+                )?,
+            iot_instance_id: self.iot_instance_id,
+        })
+    }
+}
+
+/// A `CancelOTAStrategyByJob` call being set up: set its parameters, then
+/// [`send`](CancelOtaStrategyByJobFluentBuilder::send) it.
+#[derive(Clone, Debug)]
+pub struct CancelOtaStrategyByJobFluentBuilder {
+    client: aliyun_runtime::RpcClient,
+    input: CancelOtaStrategyByJobInputBuilder,
+}
+
+impl CancelOtaStrategyByJobFluentBuilder {
+    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+        Self {
+            client,
+            input: CancelOtaStrategyByJobInputBuilder::default(),
+        }
+    }
+
+    /// `JobId` (required): The ID of the dynamic batch whose policy to cancel.
+    ///
+    /// Example: `HvKuBpuk3rdk6E92CP****0200`
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.job_id(value);
+        self
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_job_id(value);
+        self
+    }
+
+    /// `IotInstanceId`: The ID of the IoT Platform instance (shown on the instance's Overview
+    /// page). Required when the instance has an ID (new public instances and Enterprise instances);
+    /// leave it unset for instances that have no ID.
+    ///
+    /// Example: `iot_instc_pu****_c*-v64********`
+    pub fn iot_instance_id(mut self, value: impl Into<String>) -> Self {
+        self.input = self.input.iot_instance_id(value);
+        self
+    }
+
+    /// Sets or clears `IotInstanceId`.
+    pub fn set_iot_instance_id(mut self, value: Option<String>) -> Self {
+        self.input = self.input.set_iot_instance_id(value);
+        self
+    }
+
+    /// Sends the call: the typed reply, or an error (a missing parameter, the service's
+    /// error, a transport failure, a timeout).
+    pub async fn send(
+        self,
+    ) -> Result<CancelOtaStrategyByJobResponse, aliyun_runtime::Error> {
+        let input = self.input.build()?;
+        self.client.call(&input).await
+    }
+}
+
+/// The response of CancelOTAStrategyByJob, which carries nothing beyond the common fields.
+///
+/// The payload of the reply; the envelope's `Success`, `Code` and message become an `Err` when
+/// the call fails, and its request ID is kept in `request_id`.
+#[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CancelOtaStrategyByJobResponse {
+    /// The ID of the request, from the reply's envelope: quote it in support tickets.
+    pub request_id: String,
+}
+
+impl std::fmt::Debug for CancelOtaStrategyByJobResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CancelOtaStrategyByJobResponse")
+            .field("request_id", &self.request_id)
+            .finish()
+    }
+}
+
+impl wire::Decode for CancelOtaStrategyByJobResponse {
+    fn decode(
+        node: wire::Node,
+        path: &wire::Path<'_>,
+    ) -> Result<Self, wire::FieldError> {
+        #[allow(unused_mut)]
+        let mut out = Self::default();
+        let _ = (node, path);
+        Ok(out)
+    }
+}
+
+impl wire::Encode for CancelOtaStrategyByJobResponse {
+    fn encode(&self, _format: wire::Format) -> wire::Node {
+        #[allow(unused_mut)]
+        let mut entries = Vec::with_capacity(0);
+        wire::Node::Map(entries)
+    }
+}
+
+impl wire::Reply for CancelOtaStrategyByJobResponse {
+    const ENVELOPE: wire::Envelope = super::ENVELOPE;
+
+    fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    fn set_request_id(&mut self, request_id: String) {
+        self.request_id = request_id;
+    }
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use aliyun_runtime::wire;
+
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The JSON sample of the documentation. (spec/iot/samples/CancelOTAStrategyByJob.doc.json)
+    #[test]
+    fn decodes_cancel_ota_strategy_by_job_doc_json() {
+        let body: &[u8] = include_bytes!(
+            "../../../../spec/iot/samples/CancelOTAStrategyByJob.doc.json"
+        );
+        let reply = wire::decode_reply::<
+            CancelOtaStrategyByJobResponse,
+        >(aliyun_runtime::wire::Format::Json, 200, body);
+        let reply = reply.unwrap_or_else(|e| panic!("{e}"));
+        assert!(! reply.request_id.is_empty());
+    }
+
+    /// The XML sample of the documentation. (spec/iot/samples/CancelOTAStrategyByJob.doc.xml)
+    #[test]
+    fn decodes_cancel_ota_strategy_by_job_doc_xml() {
+        let body: &[u8] = include_bytes!(
+            "../../../../spec/iot/samples/CancelOTAStrategyByJob.doc.xml"
+        );
+        let reply = wire::decode_reply::<
+            CancelOtaStrategyByJobResponse,
+        >(aliyun_runtime::wire::Format::Xml, 200, body);
+        let reply = reply.unwrap_or_else(|e| panic!("{e}"));
+        assert!(! reply.request_id.is_empty());
+    }
+}
