@@ -1,6 +1,7 @@
 //! `cargo xtask codegen [--check]`: regenerate the generated crates from `spec/`, or check
 //! that the checked-in code is fresh.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -19,11 +20,14 @@ fn main() -> ExitCode {
         ["codegen"] => Mode::Write,
         ["codegen", "--check"] => Mode::Check,
         ["help" | "--help" | "-h"] | [] => {
-            println!("{USAGE}");
+            let _ = writeln!(std::io::stdout(), "{USAGE}");
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("error: unexpected arguments {args:?}\n\n{USAGE}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: unexpected arguments {args:?}\n\n{USAGE}"
+            );
             return ExitCode::from(2);
         }
     };
@@ -36,19 +40,22 @@ fn main() -> ExitCode {
             } else {
                 "generated"
             };
-            println!(
+            // A closed stdout (`| head`) is not a failure of the generation.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
                 "{verb} {} files ({lines} lines) in {:.0?}; {} changed",
                 report.files.len(),
                 started.elapsed(),
                 report.changed.len()
             );
             for file in &report.changed {
-                println!("  wrote {}", file.display());
+                let _ = writeln!(out, "  wrote {}", file.display());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let _ = writeln!(std::io::stderr(), "error: {e}");
             ExitCode::FAILURE
         }
     }
