@@ -1,7 +1,8 @@
 //! End to end: the real client (`aliyun-iot` over `aliyun-runtime`) against the real emulator
 //! over loopback HTTP. Successful calls in every format and method, every error as the client
 //! sees it (typed, with its code, HTTP status and RequestId), retries after injected faults,
-//! and client-side pacing against the emulator's throttling.
+//! and client-side pacing against the emulator's throttling. Tests where signing matters run
+//! with both signature versions (`VERSIONS`: RPC V1, and V3, the client's default).
 //!
 //! Unless a test is about pacing, clients use `Pacing::Off`, so that tests running in
 //! parallel in this process do not share the process-wide limiter of the `testid` key (each
@@ -22,13 +23,13 @@ use aliyun_iot_emulator::{
 use aliyun_runtime::error::SignatureDiagnosis;
 use aliyun_runtime::jiff::{SignedDuration, Timestamp};
 use aliyun_runtime::signing::{
-    FixedClock, FixedNonce, NonceSource, RandomNonce, RpcV1Signer, Signer, SigningKey,
-    SigningRequest,
+    FixedClock, FixedNonce, NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer,
+    SigningContext, SigningKey, parse_server_string_to_sign,
 };
 use aliyun_runtime::wire::{self, Format};
 use aliyun_runtime::{
     ConfigBuilder, Credentials, Error, ErrorOrigin, Method, Pacing, RetryConfig, Secret,
-    ServiceError,
+    ServiceError, SignatureVersion,
 };
 
 /// The seed package (the current document's JSON sample).
@@ -51,6 +52,14 @@ fn builder(emu: &RunningEmulator) -> ConfigBuilder {
 
 fn new_client(builder: ConfigBuilder) -> aliyun_iot::Client {
     aliyun_iot::Client::new(builder.build().expect("a configuration")).expect("a client")
+}
+
+/// The signature versions the client speaks: tests where signing matters run in both.
+const VERSIONS: [SignatureVersion; 2] = [SignatureVersion::V1, SignatureVersion::V3];
+
+/// [`builder`], signing with `version`.
+fn signing(emu: &RunningEmulator, version: SignatureVersion) -> ConfigBuilder {
+    builder(emu).signature(version)
 }
 
 /// Retries on, with a short backoff so that tests stay fast.
@@ -139,59 +148,72 @@ where
 
 #[tokio::test]
 async fn every_package_in_json_and_xml_over_post_and_get() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    for format in [Format::Json, Format::Xml] {
-        for method in [Method::Post, Method::Get] {
-            let client = new_client(builder(&emu).format(format).method(method));
-            for id in [SEED_ID, XML_ID, DELTA_PACKAGE_ID] {
-                assert_package(query(&client, id).await, id);
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        for format in [Format::Json, Format::Xml] {
+            for method in [Method::Post, Method::Get] {
+                let client = new_client(signing(&emu, version).format(format).method(method));
+                for id in [SEED_ID, XML_ID, DELTA_PACKAGE_ID] {
+                    assert_package(query(&client, id).await, id);
+                }
+                let reply = client
+                    .query_ota_firmware()
+                    .firmware_id(MULTI_FILE_PACKAGE_ID)
+                    .iot_instance_id(MULTI_FILE_INSTANCE)
+                    .send()
+                    .await;
+                assert_package(reply, MULTI_FILE_PACKAGE_ID);
             }
-            let reply = client
-                .query_ota_firmware()
-                .firmware_id(MULTI_FILE_PACKAGE_ID)
-                .iot_instance_id(MULTI_FILE_INSTANCE)
-                .send()
-                .await;
-            assert_package(reply, MULTI_FILE_PACKAGE_ID);
         }
     }
 }
 
 #[tokio::test]
 async fn the_seed_package_is_verifying_with_a_json_udi() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    for format in [Format::Json, Format::Xml] {
-        let info = assert_package(
-            query(&new_client(builder(&emu).format(format)), SEED_ID).await,
-            SEED_ID,
-        );
-        assert_eq!(info.status, Some(FirmwareStatus::Verifying));
-        assert_eq!(info.r#type, Some(FirmwareType::Full));
-        assert_eq!(info.firmware_size, Some(924));
-        assert_eq!(info.dest_version.as_deref(), Some("4.0.0"));
-        let udi = info.udi_json().expect("Udi is JSON");
-        let notice = udi["ota_notice"].as_str().expect("ota_notice");
-        assert!(notice.contains("camera driver"), "{notice}");
-        assert_eq!(
-            info.utc_create,
-            Some("2019-12-28T02:42:22Z".parse().expect("a time"))
-        );
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        for format in [Format::Json, Format::Xml] {
+            let info = assert_package(
+                query(&new_client(signing(&emu, version).format(format)), SEED_ID).await,
+                SEED_ID,
+            );
+            assert_eq!(info.status, Some(FirmwareStatus::Verifying));
+            assert_eq!(info.r#type, Some(FirmwareType::Full));
+            assert_eq!(info.firmware_size, Some(924));
+            assert_eq!(info.dest_version.as_deref(), Some("4.0.0"));
+            let udi = info.udi_json().expect("Udi is JSON");
+            let notice = udi["ota_notice"].as_str().expect("ota_notice");
+            assert!(notice.contains("camera driver"), "{notice}");
+            assert_eq!(
+                info.utc_create,
+                Some("2019-12-28T02:42:22Z".parse().expect("a time"))
+            );
+        }
     }
 }
 
 #[tokio::test]
 async fn the_xml_sample_package_keeps_its_url() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    let client = new_client(builder(&emu).format(Format::Xml).method(Method::Get));
-    let info = assert_package(query(&client, XML_ID).await, XML_ID);
-    assert_eq!(info.status, Some(FirmwareStatus::Unverified));
-    let url = info.firmware_url.expect("FirmwareUrl");
-    assert!(url.starts_with("https://ota-pre.iot-thing.cn-shanghai.aliyuncs.com/"));
-    assert!(
-        url.contains(".bin?Expires=1577587360&OSSAccessKeyId="),
-        "{url}"
-    );
-    assert_eq!(info.udi, None);
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        let client = new_client(
+            signing(&emu, version)
+                .format(Format::Xml)
+                .method(Method::Get),
+        );
+        let info = assert_package(query(&client, XML_ID).await, XML_ID);
+        assert_eq!(info.status, Some(FirmwareStatus::Unverified));
+        let url = info.firmware_url.expect("FirmwareUrl");
+        assert!(url.starts_with("https://ota-pre.iot-thing.cn-shanghai.aliyuncs.com/"));
+        assert!(
+            url.contains(".bin?Expires=1577587360&OSSAccessKeyId="),
+            "{url}"
+        );
+        assert_eq!(info.udi, None);
+    }
 }
 
 #[tokio::test]
@@ -232,149 +254,296 @@ async fn the_delta_package() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The signature version on the wire
+// ---------------------------------------------------------------------------------------------
+
+/// The head of the first request `configure`'s client sends (to a one-shot listener on
+/// 127.0.0.1 that answers 503), request line first, header names lowercase.
+async fn captured_head(configure: impl FnOnce(ConfigBuilder) -> ConfigBuilder) -> Vec<String> {
+    use std::io::{BufRead, BufReader, Write};
+
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let addr = listener.local_addr().expect("an address");
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("a connection");
+        let mut reader = BufReader::new(stream.try_clone().expect("a stream"));
+        let mut head = Vec::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).expect("a line") == 0 {
+                break;
+            }
+            let line = line.trim_end().to_owned();
+            if line.is_empty() {
+                break;
+            }
+            head.push(line);
+        }
+        let mut stream = stream;
+        let _ = stream.write_all(
+            b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+        );
+        head
+    });
+    let config = aliyun_runtime::Config::builder()
+        .endpoint_url(&format!("http://{addr}/"))
+        .expect("an endpoint")
+        .credentials(Credentials::new("testid", "testsecret"))
+        .pacing(Pacing::Off)
+        .retry(RetryConfig::disabled());
+    let client = new_client(configure(config));
+    assert!(query(&client, SEED_ID).await.is_err());
+    let head = server.join().expect("the listener");
+    head.into_iter()
+        .enumerate()
+        .map(|(i, line)| match line.split_once(':') {
+            Some((name, value)) if i > 0 => {
+                format!("{}:{}", name.to_ascii_lowercase(), value)
+            }
+            _ => line,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_client_signs_v3_by_default_and_v1_when_asked() {
+    let has = |head: &[String], prefix: &str| head.iter().any(|l| l.starts_with(prefix));
+    for (configure, expect_v3) in [
+        (None, true),
+        (Some(SignatureVersion::V3), true),
+        (Some(SignatureVersion::V1), false),
+    ] {
+        let head = captured_head(|b| match configure {
+            Some(version) => b.signature(version),
+            None => b,
+        })
+        .await;
+        let request_line = &head[0];
+        assert!(request_line.starts_with("POST /?"), "{head:#?}");
+        if expect_v3 {
+            assert!(
+                has(
+                    &head,
+                    "authorization: ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;"
+                ),
+                "{head:#?}"
+            );
+            for header in [
+                "x-acs-action: QueryOTAFirmware",
+                "x-acs-version: 2018-01-20",
+                "x-acs-date: ",
+                "x-acs-signature-nonce: ",
+                "x-acs-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            ] {
+                assert!(has(&head, header), "{header}: {head:#?}");
+            }
+            // Only the operation's parameters in the query.
+            assert_eq!(
+                request_line,
+                "POST /?FirmwareId=UfuxnwygsuSkVE0VCN%2A%2A%2A%2A0100 HTTP/1.1"
+            );
+        } else {
+            assert!(!has(&head, "authorization:"), "{head:#?}");
+            for param in [
+                "Action=QueryOTAFirmware",
+                "SignatureMethod=HMAC-SHA1",
+                "SignatureVersion=1.0",
+                "AccessKeyId=testid",
+                "&Signature=",
+            ] {
+                assert!(request_line.contains(param), "{param}: {request_line}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Errors, as the client sees them
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
 async fn a_wrong_secret_is_diagnosed_without_leaking_it() {
     const WRONG: &str = "wR0ngS3cretValue";
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    for format in [Format::Json, Format::Xml] {
-        let client = new_client(
-            builder(&emu)
-                .format(format)
-                .credentials(Credentials::new("testid", WRONG)),
-        );
-        let reply = query(&client, SEED_ID).await;
-        let debug = format!("{reply:?}");
-        let error = service_error(reply, "SignatureDoesNotMatch", 400, ErrorOrigin::Gateway);
-        assert_eq!(
-            error.signature_diagnosis,
-            Some(SignatureDiagnosis::WrongSecret)
-        );
-        assert!(!error.is_retryable());
-        let text = format!("{error} {debug}");
-        assert!(text.contains("AccessKeySecret is wrong"), "{text}");
-        for secret in [WRONG, "testsecret"] {
-            assert!(!text.contains(secret), "{text}");
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        for format in [Format::Json, Format::Xml] {
+            let client = new_client(
+                signing(&emu, version)
+                    .format(format)
+                    .credentials(Credentials::new("testid", WRONG)),
+            );
+            let reply = query(&client, SEED_ID).await;
+            let debug = format!("{reply:?}");
+            let error = service_error(reply, "SignatureDoesNotMatch", 400, ErrorOrigin::Gateway);
+            assert_eq!(
+                error.signature_diagnosis,
+                Some(SignatureDiagnosis::WrongSecret)
+            );
+            assert!(!error.is_retryable());
+            let text = format!("{error} {debug}");
+            assert!(text.contains("AccessKeySecret is wrong"), "{text}");
+            for secret in [WRONG, "testsecret"] {
+                assert!(!text.contains(secret), "{text}");
+            }
+            // The emulator quotes the string to sign of the version the client spoke.
+            let quoted = parse_server_string_to_sign(&error.message)
+                .unwrap_or_else(|| panic!("no string to sign in {:?}", error.message));
+            match version {
+                SignatureVersion::V1 => assert!(quoted.starts_with("POST&%2F&"), "{quoted}"),
+                _ => {
+                    let (algorithm, hash) = quoted.split_once('\n').expect("two lines");
+                    assert_eq!(algorithm, "ACS3-HMAC-SHA256");
+                    assert_eq!(hash.len(), 64, "{quoted}");
+                }
+            }
         }
     }
 }
 
 #[tokio::test]
 async fn an_unknown_access_key() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    let client = new_client(builder(&emu).credentials(Credentials::new("nobody", "testsecret")));
-    let error = service_error(
-        query(&client, SEED_ID).await,
-        "InvalidAccessKeyId.NotFound",
-        404,
-        ErrorOrigin::Gateway,
-    );
-    assert!(!error.is_retryable());
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        let client = new_client(
+            signing(&emu, version).credentials(Credentials::new("nobody", "testsecret")),
+        );
+        let error = service_error(
+            query(&client, SEED_ID).await,
+            "InvalidAccessKeyId.NotFound",
+            404,
+            ErrorOrigin::Gateway,
+        );
+        assert!(!error.is_retryable());
+    }
 }
 
 #[tokio::test]
 async fn a_clock_an_hour_behind_is_refused() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    let an_hour_ago = Timestamp::now() - SignedDuration::from_hours(1);
-    let client = new_client(builder(&emu).clock(FixedClock(an_hour_ago)));
-    service_error(
-        query(&client, SEED_ID).await,
-        "InvalidTimeStamp.Expired",
-        400,
-        ErrorOrigin::Gateway,
-    );
-    // The same clock, 10 minutes behind: inside the 15-minute window.
-    let ten_minutes_ago = Timestamp::now() - SignedDuration::from_mins(10);
-    let client = new_client(builder(&emu).clock(FixedClock(ten_minutes_ago)));
-    assert_package(query(&client, SEED_ID).await, SEED_ID);
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        let an_hour_ago = Timestamp::now() - SignedDuration::from_hours(1);
+        let client = new_client(signing(&emu, version).clock(FixedClock(an_hour_ago)));
+        service_error(
+            query(&client, SEED_ID).await,
+            "InvalidTimeStamp.Expired",
+            400,
+            ErrorOrigin::Gateway,
+        );
+        // The same clock, 10 minutes behind: inside the 15-minute window.
+        let ten_minutes_ago = Timestamp::now() - SignedDuration::from_mins(10);
+        let client = new_client(signing(&emu, version).clock(FixedClock(ten_minutes_ago)));
+        assert_package(query(&client, SEED_ID).await, SEED_ID);
+    }
 }
 
 #[tokio::test]
 async fn a_reused_nonce_is_refused() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    let client = new_client(
-        builder(&emu)
-            .retry(RetryConfig::disabled())
-            .nonces(FixedNonce("0123456789abcdef0123456789abcdef".into())),
-    );
-    assert_package(query(&client, SEED_ID).await, SEED_ID);
-    let error = service_error(
-        query(&client, SEED_ID).await,
-        "SignatureNonceUsed",
-        400,
-        ErrorOrigin::Gateway,
-    );
-    assert!(!error.is_retryable());
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        let client = new_client(
+            signing(&emu, version)
+                .retry(RetryConfig::disabled())
+                .nonces(FixedNonce("0123456789abcdef0123456789abcdef".into())),
+        );
+        assert_package(query(&client, SEED_ID).await, SEED_ID);
+        let error = service_error(
+            query(&client, SEED_ID).await,
+            "SignatureNonceUsed",
+            400,
+            ErrorOrigin::Gateway,
+        );
+        assert!(!error.is_retryable());
+    }
 }
 
 #[tokio::test]
 async fn a_reused_nonce_with_retries_on_fails_rather_than_loops() {
-    // Second call of a fixed nonce: refused, not retried.
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    let fixed = || FixedNonce("fedcba9876543210fedcba9876543210".into());
-    let client = new_client(builder(&emu).retry(quick_retries()).nonces(fixed()));
-    assert_package(query(&client, SEED_ID).await, SEED_ID);
-    let started = Instant::now();
-    service_error(
-        query(&client, SEED_ID).await,
-        "SignatureNonceUsed",
-        400,
-        ErrorOrigin::Gateway,
-    );
-    assert!(started.elapsed() < Duration::from_secs(2));
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        // Second call of a fixed nonce: refused, not retried.
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        let fixed = || FixedNonce("fedcba9876543210fedcba9876543210".into());
+        let client = new_client(
+            signing(&emu, version)
+                .retry(quick_retries())
+                .nonces(fixed()),
+        );
+        assert_package(query(&client, SEED_ID).await, SEED_ID);
+        let started = Instant::now();
+        service_error(
+            query(&client, SEED_ID).await,
+            "SignatureNonceUsed",
+            400,
+            ErrorOrigin::Gateway,
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
 
-    // A retryable failure (every request gets a 503): the retry reuses the fixed nonce and is
-    // refused, which ends the call.
-    let emu = start(
-        EmulatorConfig::ephemeral().with_faults(Faults::new(1.0, FaultKind::ServerError(503))),
-    )
-    .await;
-    let client = new_client(builder(&emu).retry(quick_retries()).nonces(fixed()));
-    let started = Instant::now();
-    service_error(
-        query(&client, SEED_ID).await,
-        "SignatureNonceUsed",
-        400,
-        ErrorOrigin::Gateway,
-    );
-    assert!(started.elapsed() < Duration::from_secs(2));
+        // A retryable failure (every request gets a 503): the retry reuses the fixed nonce and is
+        // refused, which ends the call.
+        let emu = start(
+            EmulatorConfig::ephemeral().with_faults(Faults::new(1.0, FaultKind::ServerError(503))),
+        )
+        .await;
+        let client = new_client(
+            signing(&emu, version)
+                .retry(quick_retries())
+                .nonces(fixed()),
+        );
+        let started = Instant::now();
+        service_error(
+            query(&client, SEED_ID).await,
+            "SignatureNonceUsed",
+            400,
+            ErrorOrigin::Gateway,
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
 }
 
 #[tokio::test]
 async fn sts_credentials_need_their_token() {
-    let key = AccessKey::new("STS.e2eKey", "stsSecret").with_security_token("the-sts-token");
-    let emu = start(EmulatorConfig::ephemeral().with_keys(vec![key])).await;
-    let sts = |token: &str| {
-        new_client(builder(&emu).credentials(Credentials::with_security_token(
-            "STS.e2eKey",
-            "stsSecret",
-            token,
-        )))
-    };
-    assert_package(query(&sts("the-sts-token"), SEED_ID).await, SEED_ID);
-    let reply = query(&sts("another-token"), SEED_ID).await;
-    let debug = format!("{reply:?}");
-    let error = service_error(
-        reply,
-        "InvalidSecurityToken.MismatchWithAccessKey",
-        400,
-        ErrorOrigin::Gateway,
-    );
-    let text = format!("{error} {debug}");
-    assert!(
-        !text.contains("another-token") && !text.contains("stsSecret"),
-        "{text}"
-    );
-    // The same key without its token.
-    let client = new_client(builder(&emu).credentials(Credentials::new("STS.e2eKey", "stsSecret")));
-    service_error(
-        query(&client, SEED_ID).await,
-        "MissingSecurityToken",
-        400,
-        ErrorOrigin::Gateway,
-    );
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let key = AccessKey::new("STS.e2eKey", "stsSecret").with_security_token("the-sts-token");
+        let emu = start(EmulatorConfig::ephemeral().with_keys(vec![key])).await;
+        let sts = |token: &str| {
+            new_client(
+                signing(&emu, version).credentials(Credentials::with_security_token(
+                    "STS.e2eKey",
+                    "stsSecret",
+                    token,
+                )),
+            )
+        };
+        assert_package(query(&sts("the-sts-token"), SEED_ID).await, SEED_ID);
+        let reply = query(&sts("another-token"), SEED_ID).await;
+        let debug = format!("{reply:?}");
+        let error = service_error(
+            reply,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            400,
+            ErrorOrigin::Gateway,
+        );
+        let text = format!("{error} {debug}");
+        assert!(
+            !text.contains("another-token") && !text.contains("stsSecret"),
+            "{text}"
+        );
+        // The same key without its token.
+        let client = new_client(
+            signing(&emu, version).credentials(Credentials::new("STS.e2eKey", "stsSecret")),
+        );
+        service_error(
+            query(&client, SEED_ID).await,
+            "MissingSecurityToken",
+            400,
+            ErrorOrigin::Gateway,
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -411,26 +580,29 @@ async fn throttling_is_a_typed_retryable_error() {
 
 #[tokio::test]
 async fn an_unknown_package_is_an_in_band_error_that_is_not_retried() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    for format in [Format::Json, Format::Xml] {
-        // A retry would wait at least a second, and would reuse the fixed nonce, so it would
-        // end in SignatureNonceUsed: a quick FirmwareNotFound shows there was one attempt.
-        let client = new_client(
-            builder(&emu)
-                .format(format)
-                .retry(RetryConfig::default().with_initial_backoff(Duration::from_secs(2)))
-                .nonces(FixedNonce(RandomNonce.nonce())),
-        );
-        let started = Instant::now();
-        let error = service_error(
-            query(&client, "no-such-package").await,
-            FIRMWARE_NOT_FOUND,
-            200,
-            ErrorOrigin::InBand,
-        );
-        assert!(started.elapsed() < Duration::from_secs(1));
-        assert!(!error.is_retryable());
-        assert_eq!(error.host_id, None);
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        for format in [Format::Json, Format::Xml] {
+            // A retry would wait at least a second, and would reuse the fixed nonce, so it would
+            // end in SignatureNonceUsed: a quick FirmwareNotFound shows there was one attempt.
+            let client = new_client(
+                signing(&emu, version)
+                    .format(format)
+                    .retry(RetryConfig::default().with_initial_backoff(Duration::from_secs(2)))
+                    .nonces(FixedNonce(RandomNonce.nonce())),
+            );
+            let started = Instant::now();
+            let error = service_error(
+                query(&client, "no-such-package").await,
+                FIRMWARE_NOT_FOUND,
+                200,
+                ErrorOrigin::InBand,
+            );
+            assert!(started.elapsed() < Duration::from_secs(1));
+            assert!(!error.is_retryable());
+            assert_eq!(error.host_id, None);
+        }
     }
 }
 
@@ -486,66 +658,69 @@ fn routed<T: std::fmt::Debug>(action: &str, reply: Result<T, Error>) {
 
 #[tokio::test]
 async fn the_client_uses_a_method_each_operation_accepts() {
-    let emu = start(EmulatorConfig::ephemeral()).await;
-    // Configured for GET: the five POST-only operations go as POST all the same.
-    let get = new_client(
-        builder(&emu)
-            .method(Method::Get)
-            .retry(RetryConfig::disabled()),
-    );
-    routed(
-        "ConfirmOTATask",
-        get.confirm_ota_task()
-            .task_id("t1")
-            .task_id("t2")
-            .send()
-            .await,
-    );
-    routed(
-        "ReupgradeOTATask",
-        get.reupgrade_ota_task()
-            .job_id("j")
-            .task_id("t1")
-            .send()
-            .await,
-    );
-    routed(
-        "CreateOTAModule",
-        get.create_ota_module()
-            .product_key("pk")
-            .module_name("m")
-            .send()
-            .await,
-    );
-    routed(
-        "UpdateOTAModule",
-        get.update_ota_module()
-            .product_key("pk")
-            .module_name("m")
-            .send()
-            .await,
-    );
-    routed(
-        "DeleteOTAModule",
-        get.delete_ota_module()
-            .product_key("pk")
-            .module_name("m")
-            .send()
-            .await,
-    );
-    // Configured for POST: the GET-only ListOTAModuleByProduct goes as GET.
-    let post = new_client(
-        builder(&emu)
-            .method(Method::Post)
-            .retry(RetryConfig::disabled()),
-    );
-    routed(
-        "ListOTAModuleByProduct",
-        post.list_ota_module_by_product()
-            .product_key("pk")
-            .send()
-            .await,
-    );
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(EmulatorConfig::ephemeral()).await;
+        // Configured for GET: the five POST-only operations go as POST all the same.
+        let get = new_client(
+            signing(&emu, version)
+                .method(Method::Get)
+                .retry(RetryConfig::disabled()),
+        );
+        routed(
+            "ConfirmOTATask",
+            get.confirm_ota_task()
+                .task_id("t1")
+                .task_id("t2")
+                .send()
+                .await,
+        );
+        routed(
+            "ReupgradeOTATask",
+            get.reupgrade_ota_task()
+                .job_id("j")
+                .task_id("t1")
+                .send()
+                .await,
+        );
+        routed(
+            "CreateOTAModule",
+            get.create_ota_module()
+                .product_key("pk")
+                .module_name("m")
+                .send()
+                .await,
+        );
+        routed(
+            "UpdateOTAModule",
+            get.update_ota_module()
+                .product_key("pk")
+                .module_name("m")
+                .send()
+                .await,
+        );
+        routed(
+            "DeleteOTAModule",
+            get.delete_ota_module()
+                .product_key("pk")
+                .module_name("m")
+                .send()
+                .await,
+        );
+        // Configured for POST: the GET-only ListOTAModuleByProduct goes as GET.
+        let post = new_client(
+            signing(&emu, version)
+                .method(Method::Post)
+                .retry(RetryConfig::disabled()),
+        );
+        routed(
+            "ListOTAModuleByProduct",
+            post.list_ota_module_by_product()
+                .product_key("pk")
+                .send()
+                .await,
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,46 +734,55 @@ fn every_other(kind: FaultKind) -> EmulatorConfig {
 
 #[tokio::test]
 async fn server_errors_are_retried_with_fresh_nonces() {
-    let emu = start(every_other(FaultKind::ServerError(503))).await;
-    let client = new_client(builder(&emu).retry(quick_retries()));
-    // The first attempt of every call gets a 503; its retry succeeds, which it could not
-    // with the nonce of the first attempt (the emulator checks nonces before faults).
-    for _ in 0..10 {
-        assert_package(query(&client, SEED_ID).await, SEED_ID);
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(every_other(FaultKind::ServerError(503))).await;
+        let client = new_client(signing(&emu, version).retry(quick_retries()));
+        // The first attempt of every call gets a 503; its retry succeeds, which it could not
+        // with the nonce of the first attempt (the emulator checks nonces before faults).
+        for _ in 0..10 {
+            assert_package(query(&client, SEED_ID).await, SEED_ID);
+        }
     }
 }
 
 #[tokio::test]
 async fn without_retries_half_the_calls_fail() {
-    let emu = start(every_other(FaultKind::ServerError(503))).await;
-    let client = new_client(builder(&emu).retry(RetryConfig::disabled()));
-    let mut failed = 0;
-    for _ in 0..10 {
-        let reply = query(&client, SEED_ID).await;
-        if reply.is_err() {
-            let error = service_error(reply, "ServiceUnavailable", 503, ErrorOrigin::Gateway);
-            assert!(error.is_retryable());
-            failed += 1;
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(every_other(FaultKind::ServerError(503))).await;
+        let client = new_client(signing(&emu, version).retry(RetryConfig::disabled()));
+        let mut failed = 0;
+        for _ in 0..10 {
+            let reply = query(&client, SEED_ID).await;
+            if reply.is_err() {
+                let error = service_error(reply, "ServiceUnavailable", 503, ErrorOrigin::Gateway);
+                assert!(error.is_retryable());
+                failed += 1;
+            }
         }
+        assert_eq!(failed, 5);
     }
-    assert_eq!(failed, 5);
 }
 
 #[tokio::test]
 async fn dropped_connections_are_retried() {
-    let emu = start(every_other(FaultKind::Drop)).await;
-    let once = new_client(builder(&emu).retry(RetryConfig::disabled()));
-    match query(&once, SEED_ID).await {
-        Err(Error::Transport(message)) => {
-            assert!(!message.contains("Signature="), "{message}");
+    for version in VERSIONS {
+        eprintln!("signature {version}");
+        let emu = start(every_other(FaultKind::Drop)).await;
+        let once = new_client(signing(&emu, version).retry(RetryConfig::disabled()));
+        match query(&once, SEED_ID).await {
+            Err(Error::Transport(message)) => {
+                assert!(!message.contains("Signature="), "{message}");
+            }
+            other => panic!("expected a transport error, got {other:?}"),
         }
-        other => panic!("expected a transport error, got {other:?}"),
-    }
-    // Request 2 (not faulted) succeeds; from 3 on, every call's first attempt is dropped.
-    assert_package(query(&once, SEED_ID).await, SEED_ID);
-    let client = new_client(builder(&emu).retry(quick_retries()));
-    for _ in 0..5 {
-        assert_package(query(&client, SEED_ID).await, SEED_ID);
+        // Request 2 (not faulted) succeeds; from 3 on, every call's first attempt is dropped.
+        assert_package(query(&once, SEED_ID).await, SEED_ID);
+        let client = new_client(signing(&emu, version).retry(quick_retries()));
+        for _ in 0..5 {
+            assert_package(query(&client, SEED_ID).await, SEED_ID);
+        }
     }
 }
 
@@ -692,18 +876,19 @@ async fn a_python_core_style_request_decodes_with_the_generated_types() {
         ("FirmwareId", SEED_ID),
     ];
     let secret = Secret::new("testsecret");
+    let mut request = SignableRequest::new("POST", "127.0.0.1", "/");
+    request.query = params
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     let signed = RpcV1Signer.sign(
-        &SigningRequest {
-            method: "POST",
-            params: &params,
-        },
+        &mut request,
         &SigningKey {
             access_key_id: "testid",
             access_key_secret: &secret,
             security_token: None,
         },
-        Timestamp::now(),
-        &RandomNonce.nonce(),
+        &SigningContext::new(Timestamp::now(), RandomNonce.nonce()),
     );
     assert!(signed.string_to_sign.starts_with("POST&%2F&"));
     assert!(

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use aliyun_runtime::config::ENV_REGION;
-use aliyun_runtime::{Format, Secret};
+use aliyun_runtime::{Format, Secret, SignatureVersion};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -76,6 +76,11 @@ pub struct GlobalArgs {
     /// (no account needed).
     #[arg(long, global = true, conflicts_with_all = ["endpoint", "profile"])]
     pub emulator: bool,
+
+    /// The request signature: v3 (ACS3-HMAC-SHA256, the default, as the official SDKs) or v1
+    /// (HMAC-SHA1).
+    #[arg(long, global = true, value_name = "VERSION", ignore_case = true, value_parser = signature_parser())]
+    pub signature: Option<SignatureVersion>,
 
     /// Make a single attempt (by default transient failures are retried, 3 attempts in all).
     #[arg(long, global = true)]
@@ -162,6 +167,18 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
     .try_map(|value| Format::parse(&value).ok_or_else(|| format!("{value:?} is not json or xml")))
 }
 
+/// `--signature`: `v1` or `v3` (any case), listed in `--help` and in the error for any other
+/// value.
+fn signature_parser() -> impl TypedValueParser<Value = SignatureVersion> {
+    PossibleValuesParser::new([
+        PossibleValue::new("v3").help("ACS3-HMAC-SHA256 (the default, as the official SDKs)"),
+        PossibleValue::new("v1").help("HMAC-SHA1"),
+    ])
+    .try_map(|value| {
+        SignatureVersion::parse(&value).ok_or_else(|| format!("{value:?} is not v1 or v3"))
+    })
+}
+
 /// A secret, redacted from `Debug` and from every error clap could print.
 fn parse_secret(value: &str) -> Result<Secret, std::convert::Infallible> {
     Ok(Secret::from(value))
@@ -241,6 +258,57 @@ mod tests {
         let error = parse(&["--format", "csv"]).unwrap_err().to_string();
         assert!(error.contains("invalid value 'csv'"), "{error}");
         assert!(error.contains("[possible values: json, xml]"), "{error}");
+    }
+
+    #[test]
+    fn signature_parses_in_any_case() {
+        let parse = |args: &[&str]| {
+            let mut argv = vec!["aliyun-iot"];
+            argv.extend_from_slice(args);
+            argv.extend_from_slice(&["query-ota-firmware", "--firmware-id", "x"]);
+            Cli::try_parse_from(argv).map(|cli| cli.global.signature)
+        };
+        // Unset: the client's default (V3) applies.
+        assert_eq!(parse(&[]).unwrap(), None);
+        for (value, expected) in [
+            ("v1", SignatureVersion::V1),
+            ("V1", SignatureVersion::V1),
+            ("v3", SignatureVersion::V3),
+            ("V3", SignatureVersion::V3),
+        ] {
+            assert_eq!(parse(&["--signature", value]).unwrap(), Some(expected));
+            let joined = format!("--signature={value}");
+            assert_eq!(parse(&[&joined]).unwrap(), Some(expected));
+        }
+        // Global: after the subcommand too.
+        let cli = Cli::try_parse_from([
+            "aliyun-iot",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+            "--signature",
+            "V1",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.signature, Some(SignatureVersion::V1));
+        for bad in ["v2", "V2", "1", "hmac-sha1", ""] {
+            let error = parse(&["--signature", bad]).unwrap_err();
+            assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue, "{bad}");
+            assert_eq!(error.exit_code(), 2);
+            let text = error.to_string();
+            assert!(text.contains("--signature"), "{text}");
+            assert!(text.contains("[possible values: v3, v1]"), "{text}");
+        }
+        // A value is required.
+        let error = Cli::try_parse_from([
+            "aliyun-iot",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+            "--signature",
+        ])
+        .unwrap_err();
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
     }
 
     #[test]

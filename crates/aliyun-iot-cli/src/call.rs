@@ -32,6 +32,9 @@ pub async fn run(global: &GlobalArgs, command: OperationCommand) -> Result<Strin
         builder.credentials(chain)
     };
     builder = builder.format(global.format);
+    if let Some(version) = global.signature {
+        builder = builder.signature(version);
+    }
     if global.no_retry {
         builder = builder.retry(RetryConfig::disabled());
     }

@@ -201,6 +201,62 @@ fn emulator_query_in_xml() {
     assert_seed_json(&run);
 }
 
+/// The `sending` debug log line of a run (with `RUST_LOG=debug`).
+fn sending_line(run: &Run) -> &str {
+    run.stderr
+        .lines()
+        .find(|l| l.contains(" sending "))
+        .unwrap_or_else(|| panic!("no sending line: {run}"))
+}
+
+#[test]
+fn emulator_query_with_either_signature() {
+    let home = TempHome::new();
+    let debug = [("RUST_LOG", "aliyun_runtime=debug")];
+    let query = ["query-ota-firmware", "--firmware-id", SEED_ID];
+
+    // V1: every parameter, the signature's included, in the query.
+    let mut args = vec!["--emulator", "--signature", "v1"];
+    args.extend(query);
+    let run = run_in(&home, &args, &debug);
+    run.assert_code(0);
+    assert_seed_json(&run);
+    let line = sending_line(&run);
+    assert!(line.contains(" version=v1"), "{line}");
+    assert!(line.contains("&SignatureMethod=HMAC-SHA1&"), "{line}");
+    assert!(line.contains("Action=QueryOTAFirmware"), "{line}");
+
+    // V3, the default and as asked for: the operation's parameters alone in the query.
+    for flags in [&[][..], &["--signature", "v3"]] {
+        let mut args = vec!["--emulator"];
+        args.extend(flags);
+        args.extend(query);
+        let run = run_in(&home, &args, &debug);
+        run.assert_code(0);
+        assert_seed_json(&run);
+        let line = sending_line(&run);
+        assert!(line.contains(" version=v3"), "{line}");
+        assert!(
+            line.contains("/?FirmwareId=UfuxnwygsuSkVE0VCN%2A%2A%2A%2A0100 "),
+            "{line}"
+        );
+        assert!(!line.contains("Action="), "{line}");
+        assert!(!line.contains("Signature"), "{line}");
+    }
+
+    // Both in XML, and after the subcommand.
+    for version in ["v1", "v3"] {
+        let mut args = query.to_vec();
+        args.extend(["--emulator", "--format", "xml", "--signature", version]);
+        let run = run_in(&home, &args, &debug);
+        run.assert_code(0);
+        assert_seed_json(&run);
+        let line = sending_line(&run);
+        assert!(line.contains(&format!(" version={version}")), "{line}");
+        assert!(line.contains("Format=XML"), "{line}");
+    }
+}
+
 #[test]
 fn global_options_after_the_subcommand() {
     let run = run(&[
@@ -287,6 +343,13 @@ fn bad_flag_values_are_usage_errors() {
         &["emulator", "--access-key-id", "only-the-id"][..],
         &["emulator", "--listen", "not-an-address"][..],
         &["emulator", "--fault", "boom"][..],
+        &[
+            "--signature",
+            "v2",
+            "query-ota-firmware",
+            "--firmware-id",
+            "x",
+        ][..],
         &["no-such-command"][..],
         &[][..],
     ] {
@@ -321,6 +384,29 @@ fn bad_endpoint_is_a_configuration_error() {
     ]);
     run.assert_code(2);
     assert!(run.stderr.contains("http:// or https://"), "{run}");
+}
+
+#[test]
+fn unknown_signature_version_names_the_valid_ones() {
+    for value in ["v2", "V2", "hmac-sha1"] {
+        let run = run(&[
+            "--emulator",
+            "--signature",
+            value,
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ]);
+        run.assert_code(2);
+        assert!(run.stdout.is_empty(), "{run}");
+        assert!(
+            run.stderr.contains(&format!(
+                "invalid value '{value}' for '--signature <VERSION>'"
+            )),
+            "{run}"
+        );
+        assert!(run.stderr.contains("[possible values: v3, v1]"), "{run}");
+    }
 }
 
 #[test]
@@ -444,6 +530,9 @@ fn help_documents_usage_and_exit_codes() {
         "--format",
         "--output",
         "--emulator",
+        "--signature <VERSION>",
+        "v3 (ACS3-HMAC-SHA256, the default",
+        "v1 (HMAC-SHA1)",
         "Exit status",
         "3  no usable credentials",
     ] {
@@ -452,6 +541,10 @@ fn help_documents_usage_and_exit_codes() {
     let run = self::run(&["emulator", "--help"]);
     run.assert_code(0);
     assert!(run.stdout.contains("--listen"), "{run}");
+    // A global option: in every operation's help too.
+    let run = self::run(&["query-ota-firmware", "--help"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("--signature <VERSION>"), "{run}");
 }
 
 // ---- the emulator subcommand -------------------------------------------------------------
@@ -568,38 +661,38 @@ fn emulator_subcommand_serves_signed_calls() {
         ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
         ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "testsecret"),
     ];
-    let run = run_in(
-        &home,
-        &[
+    // V3 (the default, and as asked for) and V1 alike.
+    for version in [None, Some("v3"), Some("v1")] {
+        let mut args = vec![
             "query-ota-firmware",
             "--firmware-id",
             SEED_ID,
             "--endpoint",
             &endpoint,
-        ],
-        &creds,
-    );
-    run.assert_code(0);
-    assert_seed_json(&run);
+        ];
+        if let Some(version) = version {
+            args.extend(["--signature", version]);
+        }
+        let run = run_in(&home, &args, &creds);
+        run.assert_code(0);
+        assert_seed_json(&run);
 
-    // A wrong secret is refused by the emulator's signature check.
-    let run = run_in(
-        &home,
-        &[
-            "query-ota-firmware",
-            "--firmware-id",
-            SEED_ID,
-            "--endpoint",
-            &endpoint,
-        ],
-        &[
-            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
-            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret"),
-        ],
-    );
-    run.assert_code(1);
-    assert!(run.stderr.contains("SignatureDoesNotMatch"), "{run}");
-    assert!(!run.stderr.contains("not-the-secret"), "{run}");
+        // A wrong secret is refused by the emulator's signature check.
+        let run = run_in(
+            &home,
+            &args,
+            &[
+                ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
+                ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-secret"),
+            ],
+        );
+        run.assert_code(1);
+        assert!(
+            run.stderr.contains("SignatureDoesNotMatch"),
+            "{version:?}: {run}"
+        );
+        assert!(!run.stderr.contains("not-the-secret"), "{run}");
+    }
 
     // One log line per request.
     let logs = server.stop();
@@ -607,8 +700,15 @@ fn emulator_subcommand_serves_signed_calls() {
         .lines()
         .filter(|l| l.contains("QueryOTAFirmware") && l.contains("status="))
         .collect();
-    assert_eq!(lines.len(), 2, "{logs}");
-    assert!(logs.contains("SignatureDoesNotMatch"), "{logs}");
+    assert_eq!(lines.len(), 6, "{logs}");
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("SignatureDoesNotMatch"))
+            .count(),
+        3,
+        "{logs}"
+    );
 }
 
 #[test]
@@ -844,6 +944,24 @@ fn trace_logging_never_prints_secrets_or_signatures() {
         &["--emulator", "query-ota-firmware", "--firmware-id", SEED_ID][..],
         &[
             "--emulator",
+            "--format",
+            "xml",
+            "query-ota-firmware",
+            "--firmware-id",
+            "nope",
+        ][..],
+        &[
+            "--emulator",
+            "--signature",
+            "v1",
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ][..],
+        &[
+            "--emulator",
+            "--signature",
+            "v1",
             "--format",
             "xml",
             "query-ota-firmware",

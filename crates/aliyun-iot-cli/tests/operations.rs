@@ -3,6 +3,11 @@
 //! records every request and answers with the operation's documented sample
 //! (`spec/iot/samples/<Action>.doc.json`) or an envelope-only body.
 //!
+//! Every call is checked on the wire: V3 (`ACS3-HMAC-SHA256`, the default) puts the operation's
+//! parameters alone in the query and the Action in `x-acs-action`; `--signature v1` puts the
+//! common parameters (`Action`, `Version`, `Format`, `Signature`...) beside them. The server
+//! verifies either signature with the test secret.
+//!
 //! The binary runs with a clean environment: the test key pair in the environment variables, an
 //! empty temporary `HOME` and configuration-file variables naming files that do not exist, so
 //! no real credentials or aliyun CLI configuration are read and no call leaves the machine.
@@ -17,11 +22,17 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use aliyun_runtime::jiff::Timestamp;
+use aliyun_runtime::signing::v3::{self, Acs3Algorithm};
+use aliyun_runtime::signing::{canonical_query, signature, string_to_sign};
 use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_aliyun-iot");
 /// The API version every call sends.
 const API_VERSION: &str = "2018-01-20";
+/// The test key pair, in the environment of every run.
+const ACCESS_KEY_ID: &str = "testid";
+const ACCESS_KEY_SECRET: &str = "testsecret";
 /// The body served for an operation without a documented sample.
 const ENVELOPE_ONLY: &str = r#"{"RequestId":"R-1","Success":true}"#;
 
@@ -80,6 +91,8 @@ struct Request {
     query: Vec<(String, String)>,
     /// The parameters of a form body, decoded, in order.
     form: Vec<(String, String)>,
+    /// The exact body bytes.
+    body: Vec<u8>,
 }
 
 impl Request {
@@ -254,14 +267,15 @@ fn serve(
     let form = if body.is_empty() {
         Vec::new()
     } else {
-        let body = String::from_utf8(body).map_err(|e| e.to_string())?;
-        decode_pairs(&body)?
+        let body = std::str::from_utf8(&body).map_err(|e| e.to_string())?;
+        decode_pairs(body)?
     };
     let request = Request {
         method,
         path: path.to_owned(),
         query: decode_pairs(query)?,
         form,
+        body,
         headers,
     };
     let reply = respond(&request);
@@ -380,9 +394,15 @@ impl std::fmt::Display for Run {
 }
 
 /// Runs `aliyun-iot --endpoint <server> <args>` with the test key pair in the environment and
-/// nothing else: an empty home, no configuration files.
+/// nothing else: an empty home, no configuration files. The signature is the default one (V3).
 fn call(server: &Server, args: &[&str]) -> Run {
+    call_with(server, Wire::V3, args)
+}
+
+/// [`call`] signed as `wire` says.
+fn call_with(server: &Server, wire: Wire, args: &[&str]) -> Run {
     let mut argv = vec!["--endpoint".to_owned(), server.endpoint()];
+    argv.extend(wire.flags().iter().map(|a| (*a).to_owned()));
     argv.extend(args.iter().map(|a| (*a).to_owned()));
     run_raw(&argv)
 }
@@ -396,8 +416,8 @@ fn run_raw<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", &home.0)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid")
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "testsecret")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", ACCESS_KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", ACCESS_KEY_SECRET)
         .env("ALIBABA_CLOUD_CONFIG_FILE", missing.join("config.json"))
         .env(
             "ALIBABA_CLOUD_CREDENTIALS_FILE",
@@ -413,8 +433,30 @@ fn run_raw<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
     }
 }
 
-/// The parameters every call carries besides the operation's own.
-const COMMON: [&str; 9] = [
+// ---- the wire of each signature version ---------------------------------------------------
+
+/// The signature a call is made with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wire {
+    /// V3 (`ACS3-HMAC-SHA256`), the default: no `--signature` flag.
+    V3,
+    /// `--signature v1` (`HMAC-SHA1`).
+    V1,
+}
+
+impl Wire {
+    /// The global flags that pick this signature.
+    fn flags(self) -> &'static [&'static str] {
+        match self {
+            Wire::V3 => &[],
+            Wire::V1 => &["--signature", "v1"],
+        }
+    }
+}
+
+/// The parameters a V1 call carries besides the operation's own (`SecurityToken` only with
+/// temporary credentials, which the tests do not use).
+const V1_COMMON: [&str; 9] = [
     "Action",
     "Version",
     "Format",
@@ -426,28 +468,153 @@ const COMMON: [&str; 9] = [
     "Signature",
 ];
 
-/// Checks the common parameters of a request of `action`, and returns its own parameters,
-/// sorted.
+/// The headers a V3 request must sign (the Go and Java SDKs' set, `content-type` aside).
+const V3_SIGNED: [&str; 6] = [
+    "host",
+    "x-acs-action",
+    "x-acs-content-sha256",
+    "x-acs-date",
+    "x-acs-signature-nonce",
+    "x-acs-version",
+];
+
+/// Checks what every request of `action` carries besides the operation's parameters, as
+/// `wire` sends it (the signature included, verified with the test secret), and returns the
+/// operation's parameters, sorted: under V3 the whole query, under V1 every parameter but the
+/// common ones.
 #[track_caller]
-fn operation_params(request: &Request, action: &str) -> Vec<(String, String)> {
+fn operation_params(request: &Request, action: &str, wire: Wire) -> Vec<(String, String)> {
     assert_eq!(request.path, "/", "{request:?}");
+    // Both versions send these headers; only V3 signs them.
+    assert_eq!(request.header("x-acs-action"), Some(action), "{request:?}");
+    assert_eq!(
+        request.header("x-acs-version"),
+        Some(API_VERSION),
+        "{request:?}"
+    );
+    let mut own = match wire {
+        Wire::V3 => {
+            verify_v3(request);
+            request.query.clone()
+        }
+        Wire::V1 => {
+            verify_v1(request, action);
+            request
+                .params()
+                .into_iter()
+                .filter(|(k, _)| !V1_COMMON.contains(&k.as_str()))
+                .collect()
+        }
+    };
+    own.sort();
+    own
+}
+
+/// Checks a V3 request: the `x-acs-*` headers, nothing in the body, and the `Authorization`
+/// header's signature over what was received.
+#[track_caller]
+fn verify_v3(request: &Request) {
+    assert!(request.body.is_empty(), "{request:?}");
+    assert!(
+        request.header("authorization").is_some(),
+        "no authorization header: {request:?}"
+    );
+    let date = request.header("x-acs-date").unwrap_or_default();
+    assert!(
+        date.len() == 20 && date.ends_with('Z') && date.parse::<Timestamp>().is_ok(),
+        "x-acs-date {date:?}: {request:?}"
+    );
+    let nonce = request.header("x-acs-signature-nonce").unwrap_or_default();
+    assert!(
+        nonce.len() >= 16,
+        "x-acs-signature-nonce {nonce:?}: {request:?}"
+    );
+    assert_eq!(
+        request.header("x-acs-content-sha256"),
+        Some(v3::hashed_payload(Acs3Algorithm::HmacSha256, b"").as_str()),
+        "{request:?}"
+    );
+    let auth = request.header("authorization").unwrap_or_default();
+    let parsed = v3::parse_authorization(auth)
+        .unwrap_or_else(|| panic!("a malformed authorization header: {request:?}"));
+    assert_eq!(parsed.algorithm, "ACS3-HMAC-SHA256", "{request:?}");
+    assert_eq!(parsed.credential, ACCESS_KEY_ID, "{request:?}");
+    for name in V3_SIGNED {
+        assert!(
+            parsed.signed_headers.contains(&name),
+            "{name} is not signed: {request:?}"
+        );
+    }
+    // The signature, recomputed from the request as received.
+    let host = request.header("host").expect("a Host header");
+    let others: Vec<(String, String)> = request
+        .headers
+        .iter()
+        .filter(|(name, _)| name != "host")
+        .cloned()
+        .collect();
+    let (headers, signed) =
+        v3::canonical_headers(host, &others, |name| parsed.signed_headers.contains(&name));
+    assert_eq!(
+        signed,
+        parsed.signed_headers.join(";"),
+        "a signed header is missing: {request:?}"
+    );
+    let canonical = v3::canonical_request(
+        &request.method,
+        &request.path,
+        &v3::canonical_query(&request.query),
+        &headers,
+        &signed,
+        &v3::hashed_payload(Acs3Algorithm::HmacSha256, &request.body),
+    );
+    let to_sign = v3::string_to_sign(Acs3Algorithm::HmacSha256, &canonical);
+    assert_eq!(
+        parsed.signature,
+        v3::signature(Acs3Algorithm::HmacSha256, ACCESS_KEY_SECRET, &to_sign),
+        "the V3 signature does not match the request received:\n{canonical}"
+    );
+}
+
+/// Checks a V1 request of `action`: the common parameters, no V3 header, and the `Signature`
+/// over every parameter received.
+#[track_caller]
+fn verify_v1(request: &Request, action: &str) {
     assert_eq!(request.param("Action"), action, "{request:?}");
     assert_eq!(request.param("Version"), API_VERSION, "{request:?}");
     assert_eq!(request.param("Format"), "JSON", "{request:?}");
-    assert_eq!(request.param("AccessKeyId"), "testid", "{request:?}");
+    assert_eq!(request.param("AccessKeyId"), ACCESS_KEY_ID, "{request:?}");
     assert_eq!(request.param("SignatureMethod"), "HMAC-SHA1", "{request:?}");
     assert_eq!(request.param("SignatureVersion"), "1.0", "{request:?}");
     for name in ["SignatureNonce", "Timestamp", "Signature"] {
         assert!(!request.param(name).is_empty(), "{name}: {request:?}");
     }
-    assert_eq!(request.header("x-acs-action"), Some(action), "{request:?}");
-    let mut own: Vec<(String, String)> = request
-        .params()
-        .into_iter()
-        .filter(|(k, _)| !COMMON.contains(&k.as_str()))
+    assert!(
+        request.param("Timestamp").parse::<Timestamp>().is_ok(),
+        "{request:?}"
+    );
+    for name in ["authorization", "x-acs-signature-nonce", "x-acs-date"] {
+        assert_eq!(request.header(name), None, "{request:?}");
+    }
+    if request.method == "POST" {
+        assert_eq!(
+            request.header("content-type"),
+            Some("application/x-www-form-urlencoded"),
+            "{request:?}"
+        );
+    }
+    let params = request.params();
+    let signed: Vec<(&str, &str)> = params
+        .iter()
+        .filter(|(k, _)| k != "Signature")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    own.sort();
-    own
+    let to_sign = string_to_sign(&request.method, &canonical_query(&signed));
+    assert_eq!(
+        request.param("Signature"),
+        signature(ACCESS_KEY_SECRET, &to_sign),
+        "the V1 signature does not match the request received: {request:?}"
+    );
 }
 
 /// `[("A", "1")]` as owned, sorted pairs.
@@ -478,8 +645,9 @@ struct Case {
 /// The envelope fields of every reply, in the product's spelling.
 const ENVELOPE: [&str; 4] = ["RequestId", "Success", "Code", "ErrorMessage"];
 
-/// Runs the case against a server serving the operation's sample and checks everything.
-fn check(case: &Case) {
+/// Runs the case against a server serving the operation's sample, signed as `wire` says, and
+/// checks everything.
+fn check(case: &Case, wire: Wire) {
     let sample = doc_sample(case.action);
     let body = sample.clone().unwrap_or_else(|| ENVELOPE_ONLY.to_owned());
     let sample_json: Value = serde_json::from_str(&body).unwrap();
@@ -494,7 +662,7 @@ fn check(case: &Case) {
     let command = kebab(case.action);
     let mut args = vec![command.as_str()];
     args.extend_from_slice(case.args);
-    let run = call(&server, &args);
+    let run = call_with(&server, wire, &args);
     run.assert_code(0);
 
     // The request: one call, the right Action and method, exactly the expected parameters.
@@ -502,17 +670,10 @@ fn check(case: &Case) {
     assert_eq!(requests.len(), 1, "{requests:#?}\n{run}");
     let request = &requests[0];
     assert_eq!(request.method, case.method, "{request:?}");
-    if request.method == "POST" {
-        assert_eq!(
-            request.header("content-type"),
-            Some("application/x-www-form-urlencoded"),
-            "{request:?}"
-        );
-    }
     assert_eq!(
-        operation_params(request, case.action),
+        operation_params(request, case.action, wire),
         pairs(case.params),
-        "the parameters sent by `{command}`"
+        "the parameters sent by `{command}` ({wire:?})"
     );
 
     // Stdout: the reply as pretty JSON, the envelope first (in the API's spelling, whatever
@@ -621,16 +782,27 @@ fn values<'a>(args: &[&'a str], flag: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// One `#[test]` per case, and `CASES`, the list of them all.
+/// Two `#[test]`s per case, signed with V3 (the default: `<case>`) and with `--signature v1`
+/// (`signature_v1::<case>`), and `CASES`, the list of them all.
 macro_rules! operation_tests {
     ($($test:ident: $case:expr;)*) => {
         const CASES: &[Case] = &[$($case),*];
         $(
             #[test]
             fn $test() {
-                check(&$case);
+                check(&$case, Wire::V3);
             }
         )*
+        /// The cases again, signed with `--signature v1`.
+        mod signature_v1 {
+            use super::*;
+            $(
+                #[test]
+                fn $test() {
+                    check(&$case, Wire::V1);
+                }
+            )*
+        }
     };
 }
 
@@ -1329,14 +1501,15 @@ const LIST_ALL: &[&str] = &[
 
 #[test]
 fn all_follows_every_page_and_prints_one_array() {
+    // Every page is signed afresh, in either version.
     let server = two_pages();
-    let run = call(&server, LIST_ALL);
-    run.assert_code(0);
+    let v1 = call_with(&server, Wire::V1, LIST_ALL);
+    v1.assert_code(0);
     let requests = server.requests();
     assert_eq!(requests.len(), 2, "{requests:#?}");
     for (request, page) in requests.iter().zip(["1", "2"]) {
         assert_eq!(
-            operation_params(request, "ListOTAFirmware"),
+            operation_params(request, "ListOTAFirmware", Wire::V1),
             pairs(&[
                 ("CurrentPage", page),
                 ("PageSize", "2"),
@@ -1345,6 +1518,29 @@ fn all_follows_every_page_and_prints_one_array() {
             ])
         );
     }
+
+    let server = two_pages();
+    let run = call(&server, LIST_ALL);
+    run.assert_code(0);
+    assert_eq!(run.stdout, v1.stdout, "{run}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "{requests:#?}");
+    for (request, page) in requests.iter().zip(["1", "2"]) {
+        assert_eq!(
+            operation_params(request, "ListOTAFirmware", Wire::V3),
+            pairs(&[
+                ("CurrentPage", page),
+                ("PageSize", "2"),
+                ("ProductKey", "a19mzPZ****"),
+                ("IotInstanceId", INSTANCE),
+            ])
+        );
+    }
+    assert_ne!(
+        requests[0].header("x-acs-signature-nonce"),
+        requests[1].header("x-acs-signature-nonce"),
+        "{requests:#?}"
+    );
     // One JSON array of every item, in order, without the envelopes.
     assert!(run.stdout.starts_with("[\n  {\n"), "{run}");
     assert!(run.stdout.ends_with("]\n"), "{run}");
@@ -1698,6 +1894,122 @@ fn xml_replies_print_like_json_ones() {
     assert!(checked >= 20, "{checked} XML samples");
 }
 
+// ---- --signature ---------------------------------------------------------------------------
+
+/// The names of a request's query parameters.
+fn query_names(request: &Request) -> Vec<&str> {
+    request.query.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+const QUERY_FIRMWARE: [&str; 3] = [
+    "query-ota-firmware",
+    "--firmware-id",
+    "UfuxnwygsuSkVE0VCN****0100",
+];
+
+#[test]
+fn signature_v1_puts_everything_in_the_query() {
+    let server = Server::answering(&doc_sample("QueryOTAFirmware").unwrap());
+    // The flag is global: before or after the subcommand, in any case.
+    let mut after = QUERY_FIRMWARE.to_vec();
+    after.extend(["--signature", "V1"]);
+    for args in [
+        [&["--signature", "v1"][..], &QUERY_FIRMWARE].concat(),
+        after,
+    ] {
+        let run = call(&server, &args);
+        run.assert_code(0);
+        assert_eq!(run.json()["FirmwareInfo"]["Status"], 2, "{run}");
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "{requests:#?}");
+    for request in &requests {
+        assert_eq!(request.param("SignatureMethod"), "HMAC-SHA1", "{request:?}");
+        assert_eq!(request.param("SignatureVersion"), "1.0", "{request:?}");
+        assert!(!request.param("Signature").is_empty(), "{request:?}");
+        assert_eq!(request.param("Action"), "QueryOTAFirmware", "{request:?}");
+        assert_eq!(request.header("authorization"), None, "{request:?}");
+        assert_eq!(
+            operation_params(request, "QueryOTAFirmware", Wire::V1),
+            pairs(&[("FirmwareId", "UfuxnwygsuSkVE0VCN****0100")])
+        );
+        // `Signature` last, after what it signs (the runtime's documented order).
+        assert_eq!(
+            query_names(request).last(),
+            Some(&"Signature"),
+            "{request:?}"
+        );
+    }
+}
+
+#[test]
+fn signature_v3_is_the_default_and_puts_the_action_in_headers() {
+    let server = Server::answering(&doc_sample("QueryOTAFirmware").unwrap());
+    for flags in [&["--signature", "v3"][..], &["--signature=V3"], &[]] {
+        let run = call(&server, &[flags, &QUERY_FIRMWARE].concat());
+        run.assert_code(0);
+        assert_eq!(run.json()["FirmwareInfo"]["Status"], 2, "{flags:?}: {run}");
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3, "{requests:#?}");
+    for request in &requests {
+        let auth = request.header("authorization").unwrap_or_default();
+        assert!(
+            auth.starts_with("ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;"),
+            "{request:?}"
+        );
+        // The query holds the operation's parameters only: no Signature, Action, Format...
+        assert_eq!(query_names(request), ["FirmwareId"], "{request:?}");
+        assert_eq!(request.header("x-acs-action"), Some("QueryOTAFirmware"));
+        assert_eq!(
+            operation_params(request, "QueryOTAFirmware", Wire::V3),
+            pairs(&[("FirmwareId", "UfuxnwygsuSkVE0VCN****0100")])
+        );
+    }
+}
+
+#[test]
+fn signature_versions_with_xml() {
+    let xml = std::fs::read_to_string(spec_dir().join("samples/QueryOTAFirmware.doc.xml")).unwrap();
+    let server = Server::answering(&xml);
+    let mut args = vec!["--format", "xml"];
+    args.extend(QUERY_FIRMWARE);
+    for wire in [Wire::V3, Wire::V1] {
+        let run = call_with(&server, wire, &args);
+        run.assert_code(0);
+        // The XML sample's package.
+        assert_eq!(
+            run.json()["FirmwareInfo"]["FirmwareId"],
+            "yLYuCqfqQNQ1JOqkDa****0100",
+            "{wire:?}: {run}"
+        );
+    }
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2, "{requests:#?}");
+    // V3 adds `Format=XML` to the query only when XML is asked for, and signs it.
+    let mut names = query_names(&requests[0]);
+    names.sort_unstable();
+    assert_eq!(names, ["FirmwareId", "Format"], "{:?}", requests[0]);
+    assert_eq!(requests[0].param("Format"), "XML");
+    verify_v3(&requests[0]);
+    assert_eq!(requests[1].param("Format"), "XML");
+    assert_eq!(requests[1].param("SignatureMethod"), "HMAC-SHA1");
+}
+
+#[test]
+fn unknown_signature_version_is_a_usage_error() {
+    for value in ["v2", "V2", "hmac-sha1", ""] {
+        assert_usage_error(
+            &[&["--signature", value][..], &QUERY_FIRMWARE].concat(),
+            &["--signature", "[possible values: v3, v1]"],
+        );
+    }
+    assert_usage_error(
+        &[&QUERY_FIRMWARE[..], &["--signature"]].concat(),
+        &["--signature"],
+    );
+}
+
 // ---- usage errors: nothing is sent ---------------------------------------------------------
 
 /// Runs `args` against a server that must receive nothing, expecting a usage error that names
@@ -1899,7 +2211,7 @@ fn enums_take_any_value() {
     run.assert_code(0);
     let requests = server.requests();
     assert_eq!(
-        operation_params(&requests[0], "CreateOTAFirmware"),
+        operation_params(&requests[0], "CreateOTAFirmware", Wire::V3),
         pairs(&[
             ("DestVersion", "1"),
             ("FirmwareName", "n"),
@@ -1920,7 +2232,11 @@ fn enums_take_any_value() {
     );
     run.assert_code(0);
     assert_eq!(
-        operation_params(&server.requests()[0], "ListOTAUnfinishedTaskByDevice"),
+        operation_params(
+            &server.requests()[0],
+            "ListOTAUnfinishedTaskByDevice",
+            Wire::V3
+        ),
         pairs(&[
             ("TaskStatusList.1", "PAUSED"),
             ("TaskStatusList.2", "queued")

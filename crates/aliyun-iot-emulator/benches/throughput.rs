@@ -1,10 +1,13 @@
 //! How fast the emulator serves, over loopback HTTP:
 //!
-//! - `emulator/signed_requests/C`: requests per second it answers with signature verification,
-//!   from `C` concurrent keep-alive connections sending pre-signed requests (each with a fresh
-//!   nonce: replays are refused);
+//! - `emulator/signed_requests/C`: requests per second it answers with RPC V1 signature
+//!   verification, from `C` concurrent keep-alive connections sending pre-signed GET requests
+//!   (each with a fresh nonce: replays are refused);
+//! - `emulator/signed_requests_v3/C`: the same with V3 (`ACS3-HMAC-SHA256`) pre-signed POST
+//!   requests (headers and `Authorization`, empty body), as the official SDKs send them;
 //! - `emulator/client_calls/C`: calls per second the real client (`aliyun_iot::Client`,
-//!   `Pacing::Off`, default retries) completes against it, from `C` concurrent tasks.
+//!   `Pacing::Off`, default retries, its default V3 signature) completes against it, from `C`
+//!   concurrent tasks; `emulator/client_calls_v1/C` the same with V1.
 //!
 //! Throttling is off (`qps` 0) so it does not cap the figures, and the nonce store is large
 //! enough for every request of a run. The client and the emulator share the machine's cores.
@@ -20,9 +23,10 @@ use std::time::{Duration, Instant};
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, RunningEmulator};
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::signing::{
-    NonceSource, RandomNonce, RpcV1Signer, Signer, SigningKey, SigningRequest,
+    Acs3Signer, NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer, SigningContext,
+    SigningKey,
 };
-use aliyun_runtime::{Pacing, Secret};
+use aliyun_runtime::{Pacing, Secret, SignatureVersion};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 
@@ -50,37 +54,67 @@ fn emulator(rt: &Runtime) -> RunningEmulator {
         .expect("the emulator starts")
 }
 
-/// `n` signed GET URLs for the seed package, each with a fresh nonce.
-fn signed_urls(endpoint: &str, n: u64) -> Vec<String> {
-    let params = [
-        ("Action", "QueryOTAFirmware"),
-        ("Version", "2018-01-20"),
-        ("Format", "JSON"),
-        ("FirmwareId", SEED_ID),
-    ];
+/// A pre-signed request: method, URL and headers.
+struct Presigned {
+    post: bool,
+    url: String,
+    headers: Vec<(String, String)>,
+}
+
+/// `n` requests for the seed package signed with `version` for the emulator at `endpoint`
+/// (`host` is its `Host`), each with a fresh nonce: V1 as GET with every parameter in the
+/// query, V3 as POST with the operation's parameters in the query and an empty body.
+fn presigned(endpoint: &str, host: &str, version: SignatureVersion, n: u64) -> Vec<Presigned> {
     let secret = Secret::new("testsecret");
     let key = SigningKey {
         access_key_id: "testid",
         access_key_secret: &secret,
         security_token: None,
     };
-    let request = SigningRequest {
-        method: "GET",
-        params: &params,
-    };
     let now = Timestamp::now();
     (0..n)
         .map(|_| {
-            let signed = RpcV1Signer.sign(&request, &key, now, &RandomNonce.nonce());
-            format!("{endpoint}?{}", signed.query)
+            let ctx = SigningContext::new(now, RandomNonce.nonce());
+            let (post, mut request, signer): (bool, SignableRequest, &dyn Signer) = match version {
+                SignatureVersion::V1 => {
+                    let mut request = SignableRequest::new("GET", host, "/");
+                    request.query = [
+                        ("Action", "QueryOTAFirmware"),
+                        ("Version", "2018-01-20"),
+                        ("Format", "JSON"),
+                        ("FirmwareId", SEED_ID),
+                    ]
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect();
+                    (false, request, &RpcV1Signer)
+                }
+                _ => {
+                    let mut request = SignableRequest::new("POST", host, "/");
+                    request.set_header("x-acs-action", "QueryOTAFirmware");
+                    request.set_header("x-acs-version", "2018-01-20");
+                    request.query = vec![("FirmwareId".to_owned(), SEED_ID.to_owned())];
+                    (true, request, &Acs3Signer::HMAC_SHA256)
+                }
+            };
+            let signed = signer.sign(&mut request, &key, &ctx);
+            Presigned {
+                post,
+                url: format!("{endpoint}?{}", signed.query),
+                headers: request.headers,
+            }
         })
         .collect()
 }
 
-/// Sends `urls` over `connections` keep-alive connections (one HTTP client each, sending one
-/// request after the other) and returns the time taken. Panics on any answer but 200.
-async fn send_all(clients: &[reqwest::Client], urls: Vec<String>, connections: usize) -> Duration {
-    let urls = Arc::new(urls);
+/// Sends `requests` over `connections` keep-alive connections (one HTTP client each, sending
+/// one request after the other) and returns the time taken. Panics on any answer but 200.
+async fn send_all(
+    clients: &[reqwest::Client],
+    requests: Vec<Presigned>,
+    connections: usize,
+) -> Duration {
+    let requests = Arc::new(requests);
     let started = Instant::now();
     let tasks: Vec<_> = clients
         .iter()
@@ -88,10 +122,18 @@ async fn send_all(clients: &[reqwest::Client], urls: Vec<String>, connections: u
         .enumerate()
         .map(|(worker, http)| {
             let http = http.clone();
-            let urls = Arc::clone(&urls);
+            let requests = Arc::clone(&requests);
             tokio::spawn(async move {
-                for url in urls.iter().skip(worker).step_by(connections) {
-                    let response = http.get(url).send().await.expect("an answer");
+                for request in requests.iter().skip(worker).step_by(connections) {
+                    let mut builder = if request.post {
+                        http.post(&request.url)
+                    } else {
+                        http.get(&request.url)
+                    };
+                    for (name, value) in &request.headers {
+                        builder = builder.header(name.as_str(), value.as_str());
+                    }
+                    let response = builder.send().await.expect("an answer");
                     let status = response.status();
                     let body = response.bytes().await.expect("a body");
                     assert!(
@@ -123,19 +165,25 @@ fn signed_requests(c: &mut Criterion) {
                 .expect("an HTTP client")
         })
         .collect();
+    let host = emu.addr().to_string();
     let mut group = c.benchmark_group("emulator");
     group.throughput(Throughput::Elements(1));
-    for connections in CONCURRENCY {
-        group.bench_with_input(
-            BenchmarkId::new("signed_requests", connections),
-            &connections,
-            |b, &connections| {
-                b.iter_custom(|iters| {
-                    let urls = signed_urls(&endpoint, iters);
-                    rt.block_on(send_all(&clients, urls, connections))
-                });
-            },
-        );
+    for (name, version) in [
+        ("signed_requests", SignatureVersion::V1),
+        ("signed_requests_v3", SignatureVersion::V3),
+    ] {
+        for connections in CONCURRENCY {
+            group.bench_with_input(
+                BenchmarkId::new(name, connections),
+                &connections,
+                |b, &connections| {
+                    b.iter_custom(|iters| {
+                        let requests = presigned(&endpoint, &host, version, iters);
+                        rt.block_on(send_all(&clients, requests, connections))
+                    });
+                },
+            );
+        }
     }
     group.finish();
     rt.block_on(emu.shutdown());
@@ -144,20 +192,24 @@ fn signed_requests(c: &mut Criterion) {
 fn client_calls(c: &mut Criterion) {
     let rt = runtime();
     let emu = emulator(&rt);
-    let config = emu
-        .client_config()
-        .expect("a client configuration")
-        .pacing(Pacing::Off)
-        .build()
-        .expect("a configuration");
-    let client = aliyun_iot::Client::new(config).expect("a client");
     let mut group = c.benchmark_group("emulator");
     group.throughput(Throughput::Elements(1));
-    for tasks in CONCURRENCY {
-        group.bench_with_input(
-            BenchmarkId::new("client_calls", tasks),
-            &tasks,
-            |b, &tasks| {
+    // The client's default signature (V3), then V1.
+    for (name, version) in [
+        ("client_calls", None),
+        ("client_calls_v1", Some(SignatureVersion::V1)),
+    ] {
+        let mut config = emu
+            .client_config()
+            .expect("a client configuration")
+            .pacing(Pacing::Off);
+        if let Some(version) = version {
+            config = config.signature(version);
+        }
+        let client =
+            aliyun_iot::Client::new(config.build().expect("a configuration")).expect("a client");
+        for tasks in CONCURRENCY {
+            group.bench_with_input(BenchmarkId::new(name, tasks), &tasks, |b, &tasks| {
                 b.iter_custom(|iters| {
                     rt.block_on(async {
                         let started = Instant::now();
@@ -186,8 +238,8 @@ fn client_calls(c: &mut Criterion) {
                         started.elapsed()
                     })
                 });
-            },
-        );
+            });
+        }
     }
     group.finish();
     rt.block_on(emu.shutdown());

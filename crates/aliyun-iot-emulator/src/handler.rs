@@ -11,13 +11,14 @@ use aliyun_iot::server::Service;
 use aliyun_runtime::QueryReader;
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::server::{Failure, RequestContext, in_band_body};
+use aliyun_runtime::signing::v3::{self, Acs3Algorithm};
 use aliyun_runtime::signing::{
     NonceSource, RandomNonce, canonical_query, signature, string_to_sign,
 };
 use aliyun_runtime::wire::{self, Format, Node};
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::Response;
@@ -451,8 +452,9 @@ fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The gateway's part: decodes the parameters and checks everything up to the nonce.
-/// Returns the caller's AccessKeyId and the parameters.
+/// The gateway's part: decodes the parameters and checks everything up to the nonce, for
+/// either signature version (V3 when an `Authorization: ACS3-…` header is present). Returns
+/// the caller's AccessKeyId, the operation and the parameters.
 async fn authenticate(
     shared: &Shared,
     request: Request,
@@ -461,7 +463,14 @@ async fn authenticate(
     let (parts, body) = request.into_parts();
     let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
     let routed = parts.uri.path() == "/" && matches!(parts.method, Method::GET | Method::POST);
-    let (body, body_error) = if routed && parts.method == Method::POST && is_form(&parts.headers) {
+    let v3 = parts
+        .headers
+        .get(AUTHORIZATION)
+        .is_some_and(|v| v.as_bytes().starts_with(b"ACS3-"));
+    // V3 signs the body's hash whatever its type or method, so its body is always read; V1
+    // reads a POST's form.
+    let read = routed && (v3 || (parts.method == Method::POST && is_form(&parts.headers)));
+    let (body, body_error) = if read {
         match form_body(&parts, body, shared.config.read_timeout).await {
             Ok(bytes) => (bytes, None),
             Err((start, error)) => (start, Some(error)),
@@ -469,10 +478,14 @@ async fn authenticate(
     } else {
         (Vec::new(), None)
     };
+    let form = is_form(&parts.headers);
     // Answer even early errors in the `Format` asked for (the query's first, as when decoded).
-    if let Some(format) = sniff_format(raw_query).or_else(|| sniff_format(&body)) {
-        ctx.format = format;
-    }
+    let sniffed = sniff_format(raw_query).or_else(|| form.then(|| sniff_format(&body)).flatten());
+    ctx.format = sniffed.unwrap_or(if v3 {
+        Format::Json
+    } else {
+        aliyun_iot::DEFAULT_FORMAT
+    });
     if !routed {
         return Err(GatewayError::api_not_found());
     }
@@ -480,15 +493,24 @@ async fn authenticate(
         return Err(error);
     }
 
-    let mut pairs = parse_pairs(raw_query, "query string")?;
-    pairs.extend(parse_pairs(&body, "request body")?);
+    let query_pairs = parse_pairs(raw_query, "query string")?;
+    let mut pairs = query_pairs.clone();
+    if form {
+        pairs.extend(parse_pairs(&body, "request body")?);
+    }
     let params = Params::new(pairs);
+    // V3 answers JSON unless asked otherwise (the official V3 SDKs send no Format).
+    let default_format = if v3 {
+        Format::Json
+    } else {
+        aliyun_iot::DEFAULT_FORMAT
+    };
     ctx.format = match params.get("Format") {
-        None => aliyun_iot::DEFAULT_FORMAT,
+        None => default_format,
         Some(value) => match Format::parse(value) {
             Some(format) => format,
             None => {
-                ctx.format = aliyun_iot::DEFAULT_FORMAT;
+                ctx.format = default_format;
                 return Err(GatewayError::invalid(format!(
                     "The specified parameter Format ({:?}) is not valid: use JSON or XML.",
                     shorten(value, 32)
@@ -496,56 +518,73 @@ async fn authenticate(
             }
         },
     };
-    ctx.action = params.get("Action").map(str::to_owned);
     if let Some(name) = params.duplicate() {
         return Err(GatewayError::invalid(format!(
             "The parameter \"{}\" is given more than once.",
             shorten(name, 64)
         )));
     }
-
-    let action = require(&params, "Action")?;
-    // An unknown Action, or a known one with a method it does not accept (ListOTAModuleByProduct
-    // is GET only; five are POST only): the gateway's answer names both.
-    let Some(action) = aliyun_iot::server::operation(action).filter(|info| {
-        info.methods
-            .iter()
-            .any(|m| m.as_str() == parts.method.as_str())
-    }) else {
-        return Err(GatewayError::api_not_found());
+    let (key_id, action, nonce, at) = if v3 {
+        let view = V3View {
+            parts: &parts,
+            query: query_pairs,
+            body: &body,
+        };
+        verify_v3(shared, &view, ctx)?
+    } else {
+        verify_v1(shared, &parts, &params, ctx)?
     };
-    let version = require(&params, "Version")?;
-    if version != aliyun_iot::API_VERSION {
-        return Err(GatewayError::new(
-            StatusCode::BAD_REQUEST,
-            "InvalidVersion",
-            "Specified parameter Version is not valid.",
-        ));
-    }
-    for name in REQUIRED_COMMON {
-        require(&params, name)?;
-    }
-    require_value(&params, "SignatureMethod", "HMAC-SHA1")?;
-    require_value(&params, "SignatureVersion", "1.0")?;
+    remember_nonce(shared, &key_id, &nonce, at)?;
+    Ok((key_id, action, params))
+}
 
-    let timestamp: Timestamp = require(&params, "Timestamp")?.parse().map_err(|_| {
+/// The operation named by a request, which must accept its method (404 otherwise).
+fn operation(
+    name: &str,
+    method: &Method,
+) -> Result<&'static aliyun_runtime::OperationInfo, GatewayError> {
+    aliyun_iot::server::operation(name)
+        .filter(|info| info.methods.iter().any(|m| m.as_str() == method.as_str()))
+        .ok_or_else(GatewayError::api_not_found)
+}
+
+fn check_version(version: &str) -> Result<(), GatewayError> {
+    if version == aliyun_iot::API_VERSION {
+        return Ok(());
+    }
+    Err(GatewayError::new(
+        StatusCode::BAD_REQUEST,
+        "InvalidVersion",
+        "Specified parameter Version is not valid.",
+    ))
+}
+
+/// A request time within [`TIMESTAMP_TOLERANCE_SECS`] of now, as epoch seconds.
+fn check_time(text: &str) -> Result<i64, GatewayError> {
+    let timestamp: Timestamp = text.parse().map_err(|_| {
         GatewayError::new(
             StatusCode::BAD_REQUEST,
             "InvalidTimeStamp.Format",
             "Specified time stamp or date value is not well formatted.",
         )
     })?;
-    let now = Timestamp::now().as_second();
     let at = timestamp.as_second();
-    if (now - at).abs() > TIMESTAMP_TOLERANCE_SECS {
+    if (Timestamp::now().as_second() - at).abs() > TIMESTAMP_TOLERANCE_SECS {
         return Err(GatewayError::new(
             StatusCode::BAD_REQUEST,
             "InvalidTimeStamp.Expired",
             "Specified time stamp or date value is expired.",
         ));
     }
+    Ok(at)
+}
 
-    let key_id = require(&params, "AccessKeyId")?;
+/// The key pair of `key_id`, checked against the security token the request carries.
+fn key_for<'s>(
+    shared: &'s Shared,
+    key_id: &str,
+    token: Option<&str>,
+) -> Result<&'s crate::config::AccessKey, GatewayError> {
     let Some(key) = shared.config.keys.iter().find(|k| k.id == key_id) else {
         return Err(GatewayError::new(
             StatusCode::NOT_FOUND,
@@ -553,45 +592,196 @@ async fn authenticate(
             "Specified access key is not found.",
         ));
     };
-    match (&key.security_token, params.get("SecurityToken")) {
-        (Some(_), None) => {
-            return Err(GatewayError::new(
-                StatusCode::BAD_REQUEST,
-                "MissingSecurityToken",
-                "SecurityToken is mandatory for this AccessKeyId (temporary STS credentials).",
-            ));
-        }
-        (Some(expected), Some(given)) if !same(expected.expose(), given) => {
-            return Err(GatewayError::new(
-                StatusCode::BAD_REQUEST,
-                "InvalidSecurityToken.MismatchWithAccessKey",
-                "Specified SecurityToken mismatch with the AccessKey.",
-            ));
-        }
-        (None, Some(_)) => {
-            return Err(GatewayError::new(
-                StatusCode::BAD_REQUEST,
-                "InvalidSecurityToken.MismatchWithAccessKey",
-                "Specified SecurityToken mismatch with the AccessKey: this AccessKeyId is a permanent key and takes no SecurityToken.",
-            ));
-        }
-        _ => {}
+    match (&key.security_token, token) {
+        (Some(_), None) => Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "MissingSecurityToken",
+            "SecurityToken is mandatory for this AccessKeyId (temporary STS credentials).",
+        )),
+        (Some(expected), Some(given)) if !same(expected.expose(), given) => Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "Specified SecurityToken mismatch with the AccessKey.",
+        )),
+        (None, Some(_)) => Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "Specified SecurityToken mismatch with the AccessKey: this AccessKeyId is a permanent key and takes no SecurityToken.",
+        )),
+        _ => Ok(key),
     }
+}
 
+/// `SignatureDoesNotMatch`, quoting the string the emulator signed, as the gateway does.
+fn signature_mismatch(to_sign: &str) -> GatewayError {
+    GatewayError::new(
+        StatusCode::BAD_REQUEST,
+        "SignatureDoesNotMatch",
+        format!(
+            "Specified signature is not matched with our calculation. server string to sign is:{to_sign}"
+        ),
+    )
+}
+
+fn incomplete_signature(detail: impl std::fmt::Display) -> GatewayError {
+    GatewayError::new(
+        StatusCode::BAD_REQUEST,
+        "IncompleteSignature",
+        format!("The request signature does not conform to Aliyun standards: {detail}"),
+    )
+}
+
+/// RPC V1: the common parameters, then HMAC-SHA1 over every parameter but `Signature`, with
+/// the request's real method. Returns the key ID, the operation, the nonce and the time.
+fn verify_v1(
+    shared: &Shared,
+    parts: &Parts,
+    params: &Params,
+    ctx: &mut Ctx,
+) -> Result<(String, &'static aliyun_runtime::OperationInfo, String, i64), GatewayError> {
+    ctx.action = params.get("Action").map(str::to_owned);
+    let action = operation(require(params, "Action")?, &parts.method)?;
+    check_version(require(params, "Version")?)?;
+    for name in REQUIRED_COMMON {
+        require(params, name)?;
+    }
+    require_value(params, "SignatureMethod", "HMAC-SHA1")?;
+    require_value(params, "SignatureVersion", "1.0")?;
+    let at = check_time(require(params, "Timestamp")?)?;
+    let key_id = require(params, "AccessKeyId")?;
+    let key = key_for(shared, key_id, params.get("SecurityToken"))?;
     let canonical = canonical_query(&params.signed());
     let to_sign = string_to_sign(parts.method.as_str(), &canonical);
     let expected = signature(key.secret.expose(), &to_sign);
-    if !same(&expected, require(&params, "Signature")?) {
-        return Err(GatewayError::new(
-            StatusCode::BAD_REQUEST,
-            "SignatureDoesNotMatch",
-            format!(
-                "Specified signature is not matched with our calculation. server string to sign is:{to_sign}"
-            ),
-        ));
+    if !same(&expected, require(params, "Signature")?) {
+        return Err(signature_mismatch(&to_sign));
+    }
+    let nonce = require(params, "SignatureNonce")?;
+    Ok((key_id.to_owned(), action, nonce.to_owned(), at))
+}
+
+/// What a V3 verification reads of a request.
+struct V3View<'a> {
+    parts: &'a Parts,
+    /// The query's pairs, decoded (`+` as a space): a form body's are covered by its hash.
+    query: Vec<(String, String)>,
+    body: &'a [u8],
+}
+
+impl V3View<'_> {
+    /// The header `name`, if present and text.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.parts.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
-    let nonce = require(&params, "SignatureNonce")?;
+    /// A header that must be present and not empty (`MissingParameter` naming it).
+    fn require(&self, name: &str) -> Result<&str, GatewayError> {
+        self.header(name)
+            .filter(|v| !v.trim().is_empty())
+            .ok_or_else(|| GatewayError::missing(name))
+    }
+}
+
+/// V3 (`ACS3-HMAC-SHA256`, `ACS3-HMAC-SM3`): the `x-acs-*` headers, then the signature over
+/// the canonical request built from the headers the request declares in `SignedHeaders`
+/// (which must include `host`, `content-type` when sent, and every `x-acs-*` header it
+/// sends), the decoded query and
+/// the body's hash. Returns the key ID, the operation, the nonce and the time.
+fn verify_v3(
+    shared: &Shared,
+    view: &V3View<'_>,
+    ctx: &mut Ctx,
+) -> Result<(String, &'static aliyun_runtime::OperationInfo, String, i64), GatewayError> {
+    ctx.action = view.header("x-acs-action").map(str::to_owned);
+    let auth_header = view.require("authorization")?;
+    let auth = v3::parse_authorization(auth_header)
+        .ok_or_else(|| incomplete_signature("the Authorization header is malformed"))?;
+    let algorithm = Acs3Algorithm::parse(auth.algorithm).ok_or_else(|| {
+        incomplete_signature(format_args!(
+            "the algorithm {:?} is not supported (use ACS3-HMAC-SHA256 or ACS3-HMAC-SM3)",
+            shorten(auth.algorithm, 32)
+        ))
+    })?;
+    let action = operation(view.require("x-acs-action")?, &view.parts.method)?;
+    check_version(view.require("x-acs-version")?)?;
+    let date = view.require("x-acs-date")?;
+    let nonce = view.require("x-acs-signature-nonce")?;
+    let content_hash = view.require("x-acs-content-sha256")?;
+    let at = check_time(date)?;
+    if let Some(id) = view.header("x-acs-accesskey-id")
+        && id != auth.credential
+    {
+        return Err(incomplete_signature(
+            "x-acs-accesskey-id differs from the Authorization's Credential",
+        ));
+    }
+    let key = key_for(shared, auth.credential, view.header("x-acs-security-token"))?;
+
+    // What must be signed: host and every x-acs-* header sent; what is listed must be sent.
+    let signed: Vec<String> = auth
+        .signed_headers
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
+    let required = view
+        .parts
+        .headers
+        .keys()
+        .map(|name| name.as_str())
+        .filter(|name| name.starts_with("x-acs-") || *name == "content-type")
+        .chain(["host"]);
+    for name in required {
+        if !signed.iter().any(|s| s == name) {
+            return Err(incomplete_signature(format_args!(
+                "the header {name} is not in SignedHeaders"
+            )));
+        }
+    }
+    for name in &signed {
+        if view.header(name).is_none() {
+            return Err(incomplete_signature(format_args!(
+                "the signed header {} is not in the request",
+                shorten(name, 64)
+            )));
+        }
+    }
+    let body_hash = v3::hashed_payload(algorithm, view.body);
+    if !body_hash.eq_ignore_ascii_case(content_hash.trim()) {
+        return Err(incomplete_signature(
+            "x-acs-content-sha256 does not match the body",
+        ));
+    }
+    let headers: Vec<(String, String)> = view
+        .parts
+        .headers
+        .iter()
+        .filter(|(name, _)| name.as_str() != "host")
+        .filter_map(|(name, value)| {
+            Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+        })
+        .collect();
+    let host = view.header("host").unwrap_or_default();
+    let (canonical_headers, signed_list) =
+        v3::canonical_headers(host, &headers, |name| signed.iter().any(|s| s == name));
+    let canonical = v3::canonical_request(
+        view.parts.method.as_str(),
+        view.parts.uri.path(),
+        &v3::canonical_query(&view.query),
+        &canonical_headers,
+        &signed_list,
+        content_hash.trim(),
+    );
+    let to_sign = v3::string_to_sign(algorithm, &canonical);
+    let expected = v3::signature(algorithm, key.secret.expose(), &to_sign);
+    if !same(&expected, auth.signature) {
+        return Err(signature_mismatch(&to_sign));
+    }
+    Ok((auth.credential.to_owned(), action, nonce.to_owned(), at))
+}
+
+/// Refuses a nonce the same key already used while its request's time is in the window.
+fn remember_nonce(shared: &Shared, key_id: &str, nonce: &str, at: i64) -> Result<(), GatewayError> {
+    let now = Timestamp::now().as_second();
     let check = lock(&shared.nonces).check_and_remember(
         key_id,
         nonce,
@@ -599,23 +789,20 @@ async fn authenticate(
         at.saturating_add(TIMESTAMP_TOLERANCE_SECS),
     );
     match check {
-        NonceCheck::Fresh => {}
-        NonceCheck::Used => {
-            return Err(GatewayError::new(
-                StatusCode::BAD_REQUEST,
-                "SignatureNonceUsed",
-                "Specified signature nonce was used already.",
-            ));
-        }
+        NonceCheck::Fresh => Ok(()),
+        NonceCheck::Used => Err(GatewayError::new(
+            StatusCode::BAD_REQUEST,
+            "SignatureNonceUsed",
+            "Specified signature nonce was used already.",
+        )),
         NonceCheck::Full => {
             tracing::warn!(
                 capacity = shared.config.nonce_capacity,
                 "the nonce store is full of unexpired nonces: refusing requests until some expire"
             );
-            return Err(GatewayError::service_unavailable());
+            Err(GatewayError::service_unavailable())
         }
     }
-    Ok((key_id.to_owned(), action, params))
 }
 
 /// The IoT service's part: the operations the emulator implements (the others answer

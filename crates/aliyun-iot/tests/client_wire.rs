@@ -1,23 +1,35 @@
 //! Wire-level tests of the generated client against a small scripted HTTP/1.1 server of our
-//! own (no emulator, no HTTP framework): what goes on the wire (method, parameters, headers,
-//! signature, checked independently of the runtime's signer), how every kind of answer is
-//! decoded or turned into an error, retries, pacing, and that no secret reaches a log line or
-//! an error message.
+//! own (no emulator, no HTTP framework): what goes on the wire under each signature version
+//! (method, parameters, headers, signature, checked independently of the runtime's signers),
+//! how every kind of answer is decoded or turned into an error, retries, pacing, and that no
+//! secret reaches a log line or an error message.
+//!
+//! Tests about one version's specifics pin it with `ConfigBuilder::signature`; tests about
+//! parameters, methods and retries run under both; the rest use the default (V3, the
+//! product's version from the spec).
+
+mod common;
 
 use std::fmt::Write as _;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use aliyun_iot::Client;
+use aliyun_iot::jiff::Timestamp;
 use aliyun_iot::query_ota_firmware::{FirmwareStatus, FirmwareType, QueryOtaFirmwareResponse};
 use aliyun_runtime::error::SignatureDiagnosis;
+use aliyun_runtime::signing::{Clock, FixedClock, FixedNonce};
 use aliyun_runtime::{
     Config, ConfigBuilder, Credentials, Error, ErrorOrigin, Format, Method, Pacing, RetryConfig,
 };
-use base64::Engine as _;
-use hmac::{Hmac, KeyInit, Mac};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use common::{
+    EMPTY_SHA256, KEY_ID, Recorded, SECRET, SignatureVersion, V3Input, VERSIONS, assert_signed,
+    hmac_sha1_base64, hmac_sha256_hex, owned, percent_decode, rfc3986, sha256_hex, v1_signature,
+    v1_string_to_sign, v3_sign,
+};
+use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -27,70 +39,15 @@ const DOC_JSON: &[u8] = include_bytes!("../../../spec/iot/samples/QueryOTAFirmwa
 const DOC_XML: &[u8] = include_bytes!("../../../spec/iot/samples/QueryOTAFirmware.doc.xml");
 const SAMPLE_REQUEST_ID: &str = "A01829CE-75A1-4920-B775-921146A1AB79";
 
-const KEY_ID: &str = "testid";
-const SECRET: &str = "testsecret";
 const FIRMWARE_ID: &str = "s8SSHiKjpBfrM3BSN0z803****";
 const INSTANCE_ID: &str = "iot_instc_pu****_c*-v64********";
 
+const V1: SignatureVersion = SignatureVersion::V1;
+const V3: SignatureVersion = SignatureVersion::V3;
+
 // ---------------------------------------------------------------------------------------------
-// A scripted HTTP/1.1 server
+// A scripted HTTP/1.1 server (requests are read by `common::read_request`)
 // ---------------------------------------------------------------------------------------------
-
-/// One request as the server received it.
-#[derive(Clone, Debug)]
-struct Recorded {
-    method: String,
-    /// The request target, `/path?query`, as sent.
-    target: String,
-    /// Header names lowercased, values trimmed, in order.
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-    /// When the request head had been read.
-    at: Instant,
-}
-
-impl Recorded {
-    fn path(&self) -> &str {
-        self.target.split_once('?').map_or(&self.target, |(p, _)| p)
-    }
-
-    fn raw_query(&self) -> &str {
-        self.target.split_once('?').map_or("", |(_, q)| q)
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The query parameters, percent-decoded.
-    fn params(&self) -> Vec<(String, String)> {
-        decode_query(self.raw_query())
-    }
-
-    /// The decoded value of the one parameter `name` (panics if it is sent twice).
-    fn param(&self, name: &str) -> Option<String> {
-        let values: Vec<String> = self
-            .params()
-            .into_iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v)
-            .collect();
-        assert!(values.len() <= 1, "{name} sent {} times", values.len());
-        values.into_iter().next()
-    }
-
-    /// The `Signature` value exactly as it was on the wire (still percent-encoded).
-    fn raw_signature(&self) -> String {
-        self.raw_query()
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("Signature="))
-            .expect("a Signature parameter")
-            .to_owned()
-    }
-}
 
 /// One scripted answer.
 #[derive(Clone, Debug)]
@@ -168,6 +125,11 @@ impl Server {
         format!("http://{}/", self.addr)
     }
 
+    /// The `Host` header a client of [`Server::url`] sends.
+    fn host(&self) -> String {
+        self.addr.to_string()
+    }
+
     fn requests(&self) -> Vec<Recorded> {
         self.requests
             .lock()
@@ -190,61 +152,10 @@ async fn serve_connection(
     requests: Arc<Mutex<Vec<Recorded>>>,
 ) {
     let mut reader = BufReader::new(stream);
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line).await {
-            Ok(0) | Err(_) => return,
-            Ok(_) => {}
-        }
-        let request_line = line.trim_end();
-        if request_line.is_empty() {
-            continue;
-        }
-        let mut parts = request_line.split(' ');
-        let method = parts.next().unwrap_or_default().to_owned();
-        let target = parts.next().unwrap_or_default().to_owned();
-        let version = parts.next().unwrap_or_default();
-        assert_eq!(version, "HTTP/1.1", "request line {request_line:?}");
-
-        let mut headers = Vec::new();
-        loop {
-            let mut line = String::new();
-            match reader.read_line(&mut line).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            let line = line.trim_end_matches(['\r', '\n']);
-            if line.is_empty() {
-                break;
-            }
-            let (name, value) = line.split_once(':').expect("a header line");
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-        let at = Instant::now();
-        let header = |name: &str| {
-            headers
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.clone())
-        };
-        assert_eq!(
-            header("transfer-encoding"),
-            None,
-            "the client should not send a chunked body"
-        );
-        let length: usize = header("content-length").map_or(0, |v| v.parse().expect("length"));
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).await.is_err() {
-            return;
-        }
-        let close = header("connection").is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        let recorded = Recorded {
-            method,
-            target,
-            headers,
-            body,
-            at,
-        };
+    while let Some(recorded) = common::read_request(&mut reader).await {
+        let close = recorded
+            .header("connection")
+            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
         let index = {
             let mut all = requests.lock().unwrap_or_else(PoisonError::into_inner);
             all.push(recorded.clone());
@@ -295,90 +206,8 @@ fn refused_addr() -> SocketAddr {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Independent V1 signature check (not the runtime's code)
+// The independent verifiers (`common`, not the runtime's code) against published vectors
 // ---------------------------------------------------------------------------------------------
-
-/// RFC 3986 encoding as the signature wants it, written out by hand.
-fn rfc3986(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .expect("UTF-8 after percent-decoding")
-        .into_owned()
-}
-
-fn decode_query(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(name), percent_decode(value))
-        })
-        .collect()
-}
-
-/// `METHOD&%2F&` + the encoded, sorted parameters (all but `Signature`) encoded again.
-fn expected_string_to_sign(method: &str, params: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> =
-        params.iter().filter(|(n, _)| n != "Signature").collect();
-    sorted.sort_by(|a, b| {
-        a.0.as_bytes()
-            .cmp(b.0.as_bytes())
-            .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
-    });
-    let canonical = sorted
-        .iter()
-        .map(|(n, v)| format!("{}={}", rfc3986(n), rfc3986(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    format!("{method}&%2F&{}", rfc3986(&canonical))
-}
-
-fn hmac_sha1_base64(secret: &str, string_to_sign: &str) -> String {
-    let mut mac = <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(format!("{secret}&").as_bytes())
-        .expect("HMAC takes any key");
-    mac.update(string_to_sign.as_bytes());
-    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
-}
-
-/// The signature the server would compute for `request` with `secret` and `method`.
-fn expected_signature(request: &Recorded, method: &str, secret: &str) -> String {
-    hmac_sha1_base64(secret, &expected_string_to_sign(method, &request.params()))
-}
-
-/// Asserts that `request` carries a valid V1 signature for its own method and `secret`.
-fn assert_signed(request: &Recorded, secret: &str) {
-    let sent = request.param("Signature").expect("a Signature parameter");
-    let expected = expected_signature(request, &request.method, secret);
-    assert_eq!(
-        sent,
-        expected,
-        "signature of {} {}",
-        request.method,
-        request.raw_query()
-    );
-    // On the wire, the signature is encoded like any other value.
-    assert_eq!(request.raw_signature(), rfc3986(&sent));
-}
-
-fn owned(params: &[(&str, &str)]) -> Vec<(String, String)> {
-    params
-        .iter()
-        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-        .collect()
-}
 
 #[test]
 fn the_independent_verifier_reproduces_the_published_vectors() {
@@ -393,17 +222,11 @@ fn the_independent_verifier_reproduces_the_published_vectors() {
         ("Version", "2014-05-26"),
     ]);
     assert_eq!(
-        hmac_sha1_base64(
-            "testsecret",
-            &expected_string_to_sign("GET", &describe_regions)
-        ),
+        hmac_sha1_base64("testsecret", &v1_string_to_sign("GET", &describe_regions)),
         "OLeaidS1JvxuMvnyHOwuJ+uX5qY="
     );
     assert_eq!(
-        hmac_sha1_base64(
-            "testsecret",
-            &expected_string_to_sign("POST", &describe_regions)
-        ),
+        hmac_sha1_base64("testsecret", &v1_string_to_sign("POST", &describe_regions)),
         "MxbnVAM4w6sft9xjVpe/GCKueuk="
     );
     let ota = owned(&[
@@ -420,17 +243,214 @@ fn the_independent_verifier_reproduces_the_published_vectors() {
         ("Version", "2018-01-20"),
     ]);
     assert_eq!(
-        hmac_sha1_base64("testsecret", &expected_string_to_sign("GET", &ota)),
+        hmac_sha1_base64("testsecret", &v1_string_to_sign("GET", &ota)),
         "9jiBw0IJL2MdfSpWd7y9vMXhZ9g="
     );
     assert_eq!(
-        hmac_sha1_base64("testsecret", &expected_string_to_sign("POST", &ota)),
+        hmac_sha1_base64("testsecret", &v1_string_to_sign("POST", &ota)),
         "vOUe71MI2b0hde+2qzRhAf+v4mE="
     );
     let encoding = owned(&[("A", "a b~c*d+e/f!g'h(i)j"), ("B", "中文")]);
     assert_eq!(
-        hmac_sha1_base64("testsecret", &expected_string_to_sign("GET", &encoding)),
+        hmac_sha1_base64("testsecret", &v1_string_to_sign("GET", &encoding)),
         "QUb+VjMLuBlkdLMyVb1n8GDoKWw="
+    );
+}
+
+/// The V3 date and nonce of the published IoT vectors.
+const VECTOR_DATE: &str = "2026-11-27T08:00:00Z";
+const VECTOR_NONCE: &str = "6a3f3c2e9b1d4f7e8a0b1c2d3e4f5a6b";
+
+/// The headers of a published V3 vector (the algorithm's own ones, and any `extra`).
+fn vector_headers(
+    host: &str,
+    action: &str,
+    version: &str,
+    date: &str,
+    nonce: &str,
+    extra: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut headers = owned(&[
+        ("host", host),
+        ("x-acs-action", action),
+        ("x-acs-version", version),
+        ("x-acs-date", date),
+        ("x-acs-signature-nonce", nonce),
+        ("x-acs-content-sha256", EMPTY_SHA256),
+        // Not signed: the verifier must leave them out.
+        ("user-agent", "test"),
+        ("accept", "*/*"),
+    ]);
+    headers.extend(owned(extra));
+    headers
+}
+
+#[test]
+fn the_independent_v3_verifier_reproduces_the_published_vectors() {
+    // The official V3 document's example (ECS RunInstances): its published hash and signature.
+    let headers = vector_headers(
+        "ecs.cn-shanghai.aliyuncs.com",
+        "RunInstances",
+        "2014-05-26",
+        "2023-10-26T10:22:32Z",
+        "3156853299f313e23d1673dc12e1703d",
+        &[],
+    );
+    let doc = v3_sign(
+        &V3Input {
+            method: "POST",
+            path: "/",
+            params: owned(&[
+                (
+                    "ImageId",
+                    "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd",
+                ),
+                ("RegionId", "cn-shanghai"),
+            ]),
+            headers: &headers,
+            body: b"",
+        },
+        "YourAccessKeyId",
+        "YourAccessKeySecret",
+    );
+    assert_eq!(
+        doc.string_to_sign,
+        "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
+    );
+    assert_eq!(
+        doc.signature,
+        "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
+    );
+
+    // QueryOTAFirmware as the official SDKs send it: POST, query, empty body (vector V3).
+    let iot = owned(&[("IotInstanceId", INSTANCE_ID), ("FirmwareId", FIRMWARE_ID)]);
+    let headers = vector_headers(
+        "iot.cn-shanghai.aliyuncs.com",
+        "QueryOTAFirmware",
+        "2018-01-20",
+        VECTOR_DATE,
+        VECTOR_NONCE,
+        &[],
+    );
+    let post = v3_sign(
+        &V3Input {
+            method: "POST",
+            path: "/",
+            params: iot.clone(),
+            headers: &headers,
+            body: b"",
+        },
+        "testid",
+        "testsecret",
+    );
+    assert_eq!(
+        post.canonical_request,
+        "POST\n/\n\
+         FirmwareId=s8SSHiKjpBfrM3BSN0z803%2A%2A%2A%2A&IotInstanceId=iot_instc_pu%2A%2A%2A%2A_c%2A-v64%2A%2A%2A%2A%2A%2A%2A%2A\n\
+         host:iot.cn-shanghai.aliyuncs.com\n\
+         x-acs-action:QueryOTAFirmware\n\
+         x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n\
+         x-acs-date:2026-11-27T08:00:00Z\n\
+         x-acs-signature-nonce:6a3f3c2e9b1d4f7e8a0b1c2d3e4f5a6b\n\
+         x-acs-version:2018-01-20\n\
+         \n\
+         host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n\
+         e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        post.string_to_sign,
+        "ACS3-HMAC-SHA256\na0568959c710ee4122c242f7e81dd7ff1a7ad744e639eadcab24cff830024821"
+    );
+    assert_eq!(
+        post.authorization,
+        "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=d0c12b822837ac3243507d47c9f80cdca29b465dd31977000dc5970ef88dca25"
+    );
+    // The same as GET (vector V2).
+    let get = v3_sign(
+        &V3Input {
+            method: "GET",
+            path: "/",
+            params: iot.clone(),
+            headers: &headers,
+            body: b"",
+        },
+        "testid",
+        "testsecret",
+    );
+    assert_eq!(
+        get.signature,
+        "86414c8829061c391534039fa6ef0977f435df2ed04d23fe245bf00fbde84bdf"
+    );
+
+    // STS: x-acs-accesskey-id and x-acs-security-token are signed (vector V5).
+    let token = "CAIS8gF1q6Ft5B2yfSjIr5bkKPnFjrpx1I2YT0v/sHUxQeVqrIXKuDz2IHtKdXRvBu8Xs/4wnmxX7f4alrMqEcEdHRKeN5MqtcoHrF/5JpLFst2J6r8JjsUNq+J8CzSdOwZ8s4k3+8XxJxtu4Y5rB4bH8o2jCi8nRGa0mS5WqvQ0n2Bq4S9ZlcN9rTMCE6O+6sH3v6nTRq3LAlHQvvdMcSKe0cHWGoAA==";
+    let sts_id = "STS.NUgYrLnoC37mZZCNnAbez2mdw";
+    let headers = vector_headers(
+        "iot.cn-shanghai.aliyuncs.com",
+        "QueryOTAFirmware",
+        "2018-01-20",
+        VECTOR_DATE,
+        VECTOR_NONCE,
+        &[
+            ("x-acs-security-token", token),
+            ("x-acs-accesskey-id", sts_id),
+        ],
+    );
+    let sts = v3_sign(
+        &V3Input {
+            method: "POST",
+            path: "/",
+            params: iot,
+            headers: &headers,
+            body: b"",
+        },
+        sts_id,
+        "stssecret",
+    );
+    assert_eq!(
+        sts.authorization,
+        "ACS3-HMAC-SHA256 Credential=STS.NUgYrLnoC37mZZCNnAbez2mdw,SignedHeaders=host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version,Signature=510b7edbe7e47eea34cfc65263f0b16f31b2c69654544fc9cc06c159139b1b35"
+    );
+
+    // The encoder: space, `*`, `~`, reserved characters, UTF-8, an empty value, and
+    // case-sensitive order (vector V6).
+    let headers = vector_headers(
+        "iot.cn-shanghai.aliyuncs.com",
+        "QueryOTAFirmware",
+        "2018-01-20",
+        VECTOR_DATE,
+        VECTOR_NONCE,
+        &[],
+    );
+    let encoding = v3_sign(
+        &V3Input {
+            method: "GET",
+            path: "/",
+            params: owned(&[
+                ("FirmwareId", "a b*c~d"),
+                ("Desc", "中文 ü"),
+                ("Sym", "+/=&!'()%"),
+                ("Empty", ""),
+                ("Tag.1.Key", "k-_.~"),
+                ("lower", "x"),
+                ("Zeta", "z"),
+            ]),
+            headers: &headers,
+            body: b"",
+        },
+        "testid",
+        "testsecret",
+    );
+    assert_eq!(
+        encoding.signature,
+        "dfa9ca67396098031c7c08de801a271111f02aad0be9fe180dd75d41d2b44feb"
+    );
+
+    // The bare primitives.
+    assert_eq!(sha256_hex(b""), EMPTY_SHA256);
+    assert_eq!(
+        hmac_sha256_hex("testsecret", &post.string_to_sign),
+        post.signature
     );
 }
 
@@ -443,13 +463,19 @@ fn fast_retries() -> RetryConfig {
     RetryConfig::default().with_initial_backoff(Duration::from_millis(5))
 }
 
-/// A config for `server` with the test credentials, no pacing and fast retries.
+/// A config for `server` with the test credentials, no pacing and fast retries, signing with
+/// the product's version (V3).
 fn config_for(server: &Server) -> Result<ConfigBuilder, Error> {
     Ok(Config::builder()
         .endpoint_url(&server.url())?
         .credentials(Credentials::new(KEY_ID, SECRET))
         .pacing(Pacing::Off)
         .retry(fast_retries()))
+}
+
+/// [`config_for`], signing with `version`.
+fn config_with(server: &Server, version: SignatureVersion) -> Result<ConfigBuilder, Error> {
+    Ok(config_for(server)?.signature(version))
 }
 
 fn make_client(builder: ConfigBuilder) -> Result<Client, Error> {
@@ -484,12 +510,22 @@ fn is_timestamp(s: &str) -> bool {
         })
 }
 
+/// Asserts that a `Timestamp` / `x-acs-date` is well formed and close to now.
+fn assert_recent(timestamp: &str) -> TestResult {
+    assert!(is_timestamp(timestamp), "{timestamp}");
+    let sent: Timestamp = timestamp.parse()?;
+    let skew = Timestamp::now().as_second() - sent.as_second();
+    assert!((-5..=300).contains(&skew), "{timestamp} is {skew} s off");
+    Ok(())
+}
+
 fn service_error(error: &Error) -> &aliyun_runtime::ServiceError {
     error
         .as_service()
         .unwrap_or_else(|| panic!("expected a service error, got {error:?}"))
 }
 
+/// A gateway error body; `message` is put in the JSON as it is (escape it first).
 fn gateway_error_json(code: &str, message: &str, request_id: &str) -> Vec<u8> {
     format!(
         r#"{{"RequestId":"{request_id}","HostId":"iot.cn-shanghai.aliyuncs.com","Code":"{code}","Message":"{message}","Recommend":"https://api.aliyun.com/troubleshoot?q={code}"}}"#
@@ -504,20 +540,59 @@ fn in_band_error_json(code: &str, message: &str, request_id: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// A 400 `SignatureDoesNotMatch` whose message carries the string to sign the server computed
-/// from the request it received (with `method` in place of the request's own).
-fn signature_mismatch(request: &Recorded, method: &str) -> Reply {
-    let theirs = expected_string_to_sign(method, &request.params());
+/// The V3 signature the server computes for `request` with `secret`, as if it had been sent
+/// with `method`.
+fn v3_signature_as(request: &Recorded, method: &str, key_id: &str, secret: &str) -> String {
+    let mut input = request.v3_input();
+    input.method = method;
+    v3_sign(&input, key_id, secret).authorization
+}
+
+/// The string to sign a server computes from `request` under `version`, as if it had been
+/// sent with `method` (the secret plays no part in it).
+fn server_string_to_sign(request: &Recorded, version: SignatureVersion, method: &str) -> String {
+    match version {
+        SignatureVersion::V1 => v1_string_to_sign(method, &request.params()),
+        _ => {
+            let mut input = request.v3_input();
+            input.method = method;
+            v3_sign(&input, KEY_ID, SECRET).string_to_sign
+        }
+    }
+}
+
+/// A 400 `SignatureDoesNotMatch` whose message ends with the string to sign the server
+/// computed from the request it received under `version` (with `method` in place of the
+/// request's own), as the gateway words it.
+fn signature_mismatch(request: &Recorded, version: SignatureVersion, method: &str) -> Reply {
+    let theirs = server_string_to_sign(request, version, method);
     Reply::json(
         400,
         gateway_error_json(
             "SignatureDoesNotMatch",
+            // A V3 string to sign has a line break, escaped in the JSON string.
             &format!(
-                "Specified signature is not matched with our calculation. server string to sign is:{theirs}"
+                "Specified signature is not matched with our calculation. server string to sign is:{}",
+                theirs.replace('\n', "\\n")
             ),
             "SIG-REQ-1",
         ),
     )
+}
+
+/// A clock that moves on a minute each time it is read, from 2026-11-27T08:00:00Z.
+#[derive(Debug, Default)]
+struct SteppingClock(AtomicI64);
+
+impl SteppingClock {
+    const START: i64 = 1_795_766_400;
+}
+
+impl Clock for SteppingClock {
+    fn now(&self) -> Timestamp {
+        let step = self.0.fetch_add(1, Ordering::SeqCst);
+        Timestamp::from_second(Self::START + 60 * step).expect("a valid time")
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -525,9 +600,9 @@ fn signature_mismatch(request: &Recorded, method: &str) -> Reply {
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
-async fn post_is_signed_and_carries_every_common_parameter() -> TestResult {
+async fn v1_post_is_signed_and_carries_every_common_parameter() -> TestResult {
     let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
-    let client = make_client(config_for(&server)?)?;
+    let client = make_client(config_with(&server, V1)?)?;
     // Characters that need encoding: space, `+`, `/`, `*`, `~`, multi-byte UTF-8.
     let firmware_id = "fw 1+2/3*~中文";
     let reply = client
@@ -560,14 +635,7 @@ async fn post_is_signed_and_carries_every_common_parameter() -> TestResult {
     assert_eq!(request.param("SecurityToken"), None);
     let nonce = request.param("SignatureNonce").expect("SignatureNonce");
     assert!(is_nonce(&nonce), "{nonce}");
-    let timestamp = request.param("Timestamp").expect("Timestamp");
-    assert!(is_timestamp(&timestamp), "{timestamp}");
-    let sent: aliyun_iot::jiff::Timestamp = timestamp.parse()?;
-    let skew = aliyun_iot::jiff::Timestamp::now().as_second() - sent.as_second();
-    assert!(
-        (-5..=300).contains(&skew),
-        "Timestamp {timestamp} is {skew} s off"
-    );
+    assert_recent(&request.param("Timestamp").expect("Timestamp"))?;
 
     // Every name and value is on the wire in the signature's own encoding (no `+` for space,
     // uppercase hex), so what the server decodes and re-encodes is what was signed.
@@ -581,15 +649,24 @@ async fn post_is_signed_and_carries_every_common_parameter() -> TestResult {
             .raw_query()
             .contains("FirmwareId=fw%201%2B2%2F3%2A~%E4%B8%AD%E6%96%87&")
     );
-    assert_signed(request, SECRET);
+    assert_signed(request, V1, KEY_ID, SECRET);
     assert_ne!(
         request.param("Signature"),
-        Some(expected_signature(request, "GET", SECRET)),
+        Some(v1_signature(request, "GET", SECRET)),
         "POST and GET must sign differently"
     );
 
+    // Sent along, unsigned, as the official SDKs do; no V3 header.
     assert_eq!(request.header("x-acs-action"), Some("QueryOTAFirmware"));
     assert_eq!(request.header("x-acs-version"), Some("2018-01-20"));
+    for name in [
+        "authorization",
+        "x-acs-date",
+        "x-acs-signature-nonce",
+        "x-acs-content-sha256",
+    ] {
+        assert_eq!(request.header(name), None, "{name}");
+    }
     assert_eq!(
         request.header("user-agent"),
         Some(aliyun_runtime::client::USER_AGENT)
@@ -599,16 +676,12 @@ async fn post_is_signed_and_carries_every_common_parameter() -> TestResult {
 }
 
 #[tokio::test]
-async fn sts_credentials_send_and_sign_the_security_token() -> TestResult {
+async fn v1_sts_credentials_send_and_sign_the_security_token() -> TestResult {
     let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
     let token = "CAIS/sts+token=value";
-    let client = make_client(
-        config_for(&server)?.credentials(Credentials::with_security_token(
-            "sts-key-id",
-            "sts-secret",
-            token,
-        )),
-    )?;
+    let client = make_client(config_with(&server, V1)?.credentials(
+        Credentials::with_security_token("sts-key-id", "sts-secret", token),
+    ))?;
     query(&client).await?;
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
@@ -620,7 +693,8 @@ async fn sts_credentials_send_and_sign_the_security_token() -> TestResult {
             .raw_query()
             .contains("SecurityToken=CAIS%2Fsts%2Btoken%3Dvalue")
     );
-    assert_signed(request, "sts-secret");
+    assert_eq!(request.header("x-acs-security-token"), None);
+    assert_signed(request, V1, "sts-key-id", "sts-secret");
     // The token is part of what was signed: leaving it out gives another signature.
     let without: Vec<(String, String)> = request
         .params()
@@ -631,34 +705,233 @@ async fn sts_credentials_send_and_sign_the_security_token() -> TestResult {
         request.param("Signature"),
         Some(hmac_sha1_base64(
             "sts-secret",
-            &expected_string_to_sign("POST", &without)
+            &v1_string_to_sign("POST", &without)
         ))
     );
     Ok(())
 }
 
 #[tokio::test]
-async fn get_sends_the_parameters_in_the_query_and_signs_get() -> TestResult {
+async fn v3_is_the_default_and_sends_exactly_its_headers() -> TestResult {
+    assert_eq!(aliyun_iot::SIGNATURE, V3);
     let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
-    let client = make_client(config_for(&server)?.method(Method::Get))?;
-    let reply = query(&client).await?;
+    // No signature version configured: the product's.
+    let client = make_client(config_for(&server)?)?;
+    assert_eq!(client.runtime().config().signature, None);
+    // Characters that need encoding: space, `+`, `/`, `*`, `~`, multi-byte UTF-8.
+    let firmware_id = "fw 1+2/3*~中文";
+    let reply = client
+        .query_ota_firmware()
+        .firmware_id(firmware_id)
+        .iot_instance_id(INSTANCE_ID)
+        .send()
+        .await?;
     assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
+
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
-    assert_eq!(request.method, "GET");
-    assert!(request.body.is_empty());
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.path(), "/");
+    assert!(request.body.is_empty(), "{:?}", request.body);
+
+    // The query is the operation's parameters and nothing else (no Action, Version, Format,
+    // Timestamp, nonce, key or signature), sorted and encoded as signed.
     assert_eq!(
-        request.param("FirmwareId").as_deref(),
-        Some(FIRMWARE_ID),
-        "{}",
-        request.raw_query()
+        request.raw_query(),
+        "FirmwareId=fw%201%2B2%2F3%2A~%E4%B8%AD%E6%96%87\
+         &IotInstanceId=iot_instc_pu%2A%2A%2A%2A_c%2A-v64%2A%2A%2A%2A%2A%2A%2A%2A"
     );
-    assert_signed(request, SECRET);
-    assert_ne!(
-        request.param("Signature"),
-        Some(expected_signature(request, "POST", SECRET))
+
+    // The exact header set: the V3 ones, and what any HTTP client sends.
+    assert_eq!(
+        request.header_names(),
+        [
+            "accept",
+            "authorization",
+            "host",
+            "user-agent",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-signature-nonce",
+            "x-acs-version",
+        ],
+        "{:#?}",
+        request.headers
     );
+    assert_eq!(request.header("host"), Some(server.host().as_str()));
+    assert_eq!(request.header("x-acs-action"), Some("QueryOTAFirmware"));
+    assert_eq!(request.header("x-acs-version"), Some("2018-01-20"));
+    assert_recent(request.header("x-acs-date").expect("x-acs-date"))?;
+    let nonce = request.header("x-acs-signature-nonce").expect("nonce");
+    assert!(is_nonce(nonce), "{nonce}");
+    assert_eq!(request.header("x-acs-content-sha256"), Some(EMPTY_SHA256));
+    assert_eq!(
+        request.header("user-agent"),
+        Some(aliyun_runtime::client::USER_AGENT)
+    );
+    let authorization = request.header("authorization").expect("authorization");
+    let signature = authorization
+        .strip_prefix(
+            "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;\
+             x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=",
+        )
+        .unwrap_or_else(|| panic!("{authorization}"));
+    assert!(is_hex_64(signature), "{signature}");
+    assert_signed(request, V3, KEY_ID, SECRET);
+    Ok(())
+}
+
+fn is_hex_64(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+#[tokio::test]
+async fn v3_authorization_matches_one_recomputed_from_the_received_request() -> TestResult {
+    // A fixed date and nonce (those of the published vectors), so that the canonical request
+    // can be written out here in full.
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let client = make_client(
+        config_for(&server)?
+            .clock(FixedClock(VECTOR_DATE.parse()?))
+            .nonces(FixedNonce(VECTOR_NONCE.to_owned())),
+    )?;
+    query(&client).await?;
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.header("x-acs-date"), Some(VECTOR_DATE));
+    assert_eq!(request.header("x-acs-signature-nonce"), Some(VECTOR_NONCE));
+
+    // The published vector `iot-post-query-empty-body`, with this server's host.
+    let host = server.host();
+    let canonical_request = format!(
+        "POST\n/\n\
+         FirmwareId=s8SSHiKjpBfrM3BSN0z803%2A%2A%2A%2A&IotInstanceId=iot_instc_pu%2A%2A%2A%2A_c%2A-v64%2A%2A%2A%2A%2A%2A%2A%2A\n\
+         host:{host}\n\
+         x-acs-action:QueryOTAFirmware\n\
+         x-acs-content-sha256:{EMPTY_SHA256}\n\
+         x-acs-date:{VECTOR_DATE}\n\
+         x-acs-signature-nonce:{VECTOR_NONCE}\n\
+         x-acs-version:2018-01-20\n\
+         \n\
+         host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version\n\
+         {EMPTY_SHA256}"
+    );
+    let string_to_sign = format!(
+        "ACS3-HMAC-SHA256\n{}",
+        sha256_hex(canonical_request.as_bytes())
+    );
+    let expected = format!(
+        "ACS3-HMAC-SHA256 Credential={KEY_ID},SignedHeaders=host;x-acs-action;x-acs-content-sha256;\
+         x-acs-date;x-acs-signature-nonce;x-acs-version,Signature={}",
+        hmac_sha256_hex(SECRET, &string_to_sign)
+    );
+    assert_eq!(request.header("authorization"), Some(expected.as_str()));
+    // The generic verifier agrees, stage by stage.
+    let computed = v3_sign(&request.v3_input(), KEY_ID, SECRET);
+    assert_eq!(computed.canonical_request, canonical_request);
+    assert_eq!(computed.string_to_sign, string_to_sign);
+    assert_signed(request, V3, KEY_ID, SECRET);
+
+    // What would not verify: another method, another secret, another key ID.
+    for (method, key_id, secret) in [
+        ("GET", KEY_ID, SECRET),
+        ("POST", KEY_ID, "othersecret"),
+        ("POST", "otherid", SECRET),
+    ] {
+        assert_ne!(
+            request.header("authorization"),
+            Some(v3_signature_as(request, method, key_id, secret).as_str()),
+            "{method} {key_id} {secret}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn v3_sts_credentials_sign_the_token_and_key_id_headers() -> TestResult {
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let key_id = "STS.sts-key-id";
+    let token = "CAIS/sts+token=value";
+    let client = make_client(config_with(&server, V3)?.credentials(
+        Credentials::with_security_token(key_id, "sts-secret", token),
+    ))?;
+    query(&client).await?;
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.header("x-acs-security-token"), Some(token));
+    assert_eq!(request.header("x-acs-accesskey-id"), Some(key_id));
+    assert_eq!(
+        request.operation_params(V3),
+        owned(&[("FirmwareId", FIRMWARE_ID), ("IotInstanceId", INSTANCE_ID)])
+    );
+    let authorization = request.header("authorization").expect("authorization");
+    assert!(
+        authorization.starts_with(
+            "ACS3-HMAC-SHA256 Credential=STS.sts-key-id,SignedHeaders=host;x-acs-accesskey-id;\
+             x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;\
+             x-acs-signature-nonce;x-acs-version,Signature="
+        ),
+        "{authorization}"
+    );
+    assert_signed(request, V3, key_id, "sts-secret");
+    // Both headers are part of what was signed: leaving either out gives another signature.
+    for left_out in ["x-acs-security-token", "x-acs-accesskey-id"] {
+        let headers: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .filter(|(n, _)| n != left_out)
+            .cloned()
+            .collect();
+        let mut input = request.v3_input();
+        input.headers = &headers;
+        assert_ne!(
+            Some(authorization),
+            Some(v3_sign(&input, key_id, "sts-secret").authorization.as_str()),
+            "{left_out}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn get_sends_the_parameters_in_the_query_and_signs_get() -> TestResult {
+    for version in VERSIONS {
+        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+        let client = make_client(config_with(&server, version)?.method(Method::Get))?;
+        let reply = query(&client).await?;
+        assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
+        let requests = server.requests();
+        assert_eq!(requests.len(), 1);
+        let request = &requests[0];
+        assert_eq!(request.method, "GET", "{version}");
+        assert!(request.body.is_empty());
+        assert_eq!(
+            request.operation_params(version),
+            owned(&[("FirmwareId", FIRMWARE_ID), ("IotInstanceId", INSTANCE_ID)]),
+            "{version}: {}",
+            request.raw_query()
+        );
+        assert_eq!(request.action(version).as_deref(), Some("QueryOTAFirmware"));
+        assert_signed(request, version, KEY_ID, SECRET);
+        // Signed as GET: the POST signature differs.
+        if version == V1 {
+            assert_ne!(
+                request.param("Signature"),
+                Some(v1_signature(request, "POST", SECRET))
+            );
+        } else {
+            assert_ne!(
+                request.header("authorization"),
+                Some(v3_signature_as(request, "POST", KEY_ID, SECRET).as_str())
+            );
+        }
+    }
     Ok(())
 }
 
@@ -710,27 +983,40 @@ async fn json_answers_decode_into_the_typed_reply() -> TestResult {
 
 #[tokio::test]
 async fn xml_format_asks_for_xml_and_decodes_it() -> TestResult {
-    let server = Server::scripted(vec![Reply::xml(200, DOC_XML)]).await;
-    let client = make_client(config_for(&server)?.format(Format::Xml))?;
-    // `<Success>true</Success>`: the call is `Ok`, with the envelope's request ID.
-    let reply = query(&client).await?;
-    assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
-    let info = reply.firmware_info.expect("FirmwareInfo");
-    assert_eq!(
-        info.firmware_id.as_deref(),
-        Some("yLYuCqfqQNQ1JOqkDa****0100")
-    );
-    assert_eq!(info.status, Some(FirmwareStatus::Unverified));
-    assert_eq!(info.firmware_size, Some(924));
-    assert_eq!(info.src_version.as_deref(), Some(""));
-    assert!(
-        info.firmware_url
-            .as_deref()
-            .is_some_and(|u| u.ends_with("&Signature=farzC8%2FVMN4HYdEtXvdiC2OevH****"))
-    );
-    let requests = server.requests();
-    assert_eq!(requests[0].param("Format").as_deref(), Some("XML"));
-    assert_signed(&requests[0], SECRET);
+    for version in VERSIONS {
+        let server = Server::scripted(vec![Reply::xml(200, DOC_XML)]).await;
+        let client = make_client(config_with(&server, version)?.format(Format::Xml))?;
+        // `<Success>true</Success>`: the call is `Ok`, with the envelope's request ID.
+        let reply = query(&client).await?;
+        assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
+        let info = reply.firmware_info.expect("FirmwareInfo");
+        assert_eq!(
+            info.firmware_id.as_deref(),
+            Some("yLYuCqfqQNQ1JOqkDa****0100")
+        );
+        assert_eq!(info.status, Some(FirmwareStatus::Unverified));
+        assert_eq!(info.firmware_size, Some(924));
+        assert_eq!(info.src_version.as_deref(), Some(""));
+        assert!(
+            info.firmware_url
+                .as_deref()
+                .is_some_and(|u| u.ends_with("&Signature=farzC8%2FVMN4HYdEtXvdiC2OevH****"))
+        );
+        let requests = server.requests();
+        assert_eq!(requests[0].param("Format").as_deref(), Some("XML"));
+        assert_signed(&requests[0], version, KEY_ID, SECRET);
+        if version == V3 {
+            // Under V3, `Format` is sent (and signed) only when XML is asked for.
+            assert_eq!(
+                requests[0].operation_params(V3),
+                owned(&[
+                    ("FirmwareId", FIRMWARE_ID),
+                    ("Format", "XML"),
+                    ("IotInstanceId", INSTANCE_ID),
+                ])
+            );
+        }
+    }
     Ok(())
 }
 
@@ -739,12 +1025,13 @@ async fn xml_format_asks_for_xml_and_decodes_it() -> TestResult {
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
-async fn signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret() -> TestResult {
+async fn v1_signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret() -> TestResult {
     let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, "POST"))).await;
+        Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "POST"))).await;
     let token = "CAIS/TOKENVALUE-7f3a9";
     let client = make_client(
-        config_for(&server)?.credentials(Credentials::with_security_token(KEY_ID, SECRET, token)),
+        config_with(&server, V1)?
+            .credentials(Credentials::with_security_token(KEY_ID, SECRET, token)),
     )?;
     let error = query(&client).await.expect_err("must fail");
     assert_eq!(server.count(), 1, "SignatureDoesNotMatch is not retried");
@@ -772,7 +1059,7 @@ async fn signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret() 
     assert!(display.contains("AccessKeyId%3D<redacted>"), "{display}");
     assert!(display.contains("SecurityToken%3D<redacted>"), "{display}");
     let request = &server.requests()[0];
-    let ours = expected_string_to_sign("POST", &request.params());
+    let ours = v1_string_to_sign("POST", &request.params());
     for text in [&display, &debug] {
         assert!(!text.contains(&ours), "{text}");
         assert!(!text.contains("AccessKeyId%3Dtestid"), "{text}");
@@ -783,10 +1070,10 @@ async fn signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret() 
 }
 
 #[tokio::test]
-async fn signature_mismatch_with_another_string_to_sign_says_so() -> TestResult {
+async fn v1_signature_mismatch_with_another_string_to_sign_says_so() -> TestResult {
     let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, "GET"))).await;
-    let client = make_client(config_for(&server)?)?;
+        Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "GET"))).await;
+    let client = make_client(config_with(&server, V1)?)?;
     let error = query(&client).await.expect_err("must fail");
     assert_eq!(server.count(), 1);
     let service = service_error(&error);
@@ -805,10 +1092,76 @@ async fn signature_mismatch_with_another_string_to_sign_says_so() -> TestResult 
 }
 
 #[tokio::test]
-async fn any_server_string_to_sign_in_a_message_is_redacted() -> TestResult {
+async fn v3_signature_mismatch_with_the_clients_hash_means_a_wrong_secret() -> TestResult {
+    // The server quotes `ACS3-HMAC-SHA256\n<hex SHA-256 of its canonical request>`, computed
+    // here from the request received: the hash the client computed, if it signed correctly.
+    let server =
+        Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "POST"))).await;
+    let token = "CAIS/TOKENVALUE-7f3a9";
+    let client = make_client(
+        config_with(&server, V3)?
+            .credentials(Credentials::with_security_token(KEY_ID, SECRET, token)),
+    )?;
+    let error = query(&client).await.expect_err("must fail");
+    assert_eq!(server.count(), 1, "SignatureDoesNotMatch is not retried");
+    let service = service_error(&error);
+    assert_eq!(service.code, "SignatureDoesNotMatch");
+    assert_eq!(service.status, 400);
+    assert_eq!(service.request_id.as_deref(), Some("SIG-REQ-1"));
+    assert_eq!(
+        service.signature_diagnosis,
+        Some(SignatureDiagnosis::WrongSecret)
+    );
+    assert!(!error.is_retryable());
+
+    let request = &server.requests()[0];
+    let ours = v3_sign(&request.v3_input(), KEY_ID, SECRET);
+    let display = error.to_string();
+    let debug = format!("{error:?}");
+    assert!(display.contains("AccessKeySecret is wrong"), "{display}");
+    // A V3 string to sign holds no secret: it is kept as it is.
+    assert!(
+        display.contains(&format!("server string to sign is:{}", ours.string_to_sign)),
+        "{display}"
+    );
+    for text in [&display, &debug] {
+        for secret in [SECRET, "TOKENVALUE-7f3a9", ours.signature.as_str()] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn v3_signature_mismatch_with_another_hash_says_so() -> TestResult {
+    // The server hashed the request as if it were a GET.
+    let server =
+        Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "GET"))).await;
+    let client = make_client(config_with(&server, V3)?)?;
+    let error = query(&client).await.expect_err("must fail");
+    assert_eq!(server.count(), 1);
+    let service = service_error(&error);
+    assert_eq!(
+        service.signature_diagnosis,
+        Some(SignatureDiagnosis::StringToSignDiffers)
+    );
+    let request = &server.requests()[0];
+    let theirs = server_string_to_sign(request, V3, "GET");
+    assert_ne!(theirs, server_string_to_sign(request, V3, "POST"));
+    let display = error.to_string();
+    assert!(display.contains("signed a different string"), "{display}");
+    assert!(
+        display.contains(&format!("server string to sign is:{theirs}")),
+        "{display}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn v1_any_server_string_to_sign_in_a_message_is_redacted() -> TestResult {
     // The gateway also quotes its string to sign in other signature errors.
     let server = Server::start(|_, request| {
-        let theirs = expected_string_to_sign("POST", &request.params());
+        let theirs = v1_string_to_sign("POST", &request.params());
         Action::Reply(Reply::json(
             400,
             gateway_error_json(
@@ -821,13 +1174,9 @@ async fn any_server_string_to_sign_in_a_message_is_redacted() -> TestResult {
         ))
     })
     .await;
-    let client = make_client(
-        config_for(&server)?.credentials(Credentials::with_security_token(
-            KEY_ID,
-            SECRET,
-            "CAIS/INCOMPLETETOKEN-51",
-        )),
-    )?;
+    let client = make_client(config_with(&server, V1)?.credentials(
+        Credentials::with_security_token(KEY_ID, SECRET, "CAIS/INCOMPLETETOKEN-51"),
+    ))?;
     let error = query(&client).await.expect_err("must fail");
     assert_eq!(server.count(), 1);
     assert_eq!(error.code(), Some("IncompleteSignature"));
@@ -1161,44 +1510,93 @@ fn unavailable() -> Reply {
 
 #[tokio::test]
 async fn a_transient_failure_is_retried_with_a_fresh_nonce() -> TestResult {
-    let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]).await;
-    let client = make_client(config_for(&server)?)?;
-    let reply = query(&client).await?;
-    assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
-    let requests = server.requests();
-    assert_eq!(requests.len(), 2);
-    let nonces: Vec<String> = requests
-        .iter()
-        .map(|r| r.param("SignatureNonce").expect("nonce"))
-        .collect();
-    assert!(nonces.iter().all(|n| is_nonce(n)), "{nonces:?}");
-    assert_ne!(nonces[0], nonces[1], "a retry must not reuse the nonce");
-    assert_ne!(
-        requests[0].param("Signature"),
-        requests[1].param("Signature")
-    );
-    for request in &requests {
-        assert_signed(request, SECRET);
-        let timestamp = request.param("Timestamp").expect("Timestamp");
-        assert!(is_timestamp(&timestamp), "{timestamp}");
+    for version in VERSIONS {
+        let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]).await;
+        let client = make_client(config_with(&server, version)?)?;
+        let reply = query(&client).await?;
+        assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
+        let requests = server.requests();
+        assert_eq!(requests.len(), 2);
+        let nonces: Vec<String> = requests
+            .iter()
+            .map(|r| r.nonce(version).expect("nonce"))
+            .collect();
+        assert!(nonces.iter().all(|n| is_nonce(n)), "{nonces:?}");
+        assert_ne!(
+            nonces[0], nonces[1],
+            "{version}: a retry must not reuse the nonce"
+        );
+        assert_ne!(
+            requests[0].signature(version),
+            requests[1].signature(version)
+        );
+        for request in &requests {
+            assert_signed(request, version, KEY_ID, SECRET);
+            assert_recent(&request.date(version).expect("a date"))?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_attempt_is_signed_afresh_with_its_own_date_and_nonce() -> TestResult {
+    for version in VERSIONS {
+        let server = Server::scripted(vec![
+            unavailable(),
+            unavailable(),
+            Reply::json(200, SEED_JSON),
+        ])
+        .await;
+        // A clock that moves on each time it is read: a date computed once per call, not per
+        // attempt, would repeat.
+        let client = make_client(config_with(&server, version)?.clock(SteppingClock::default()))?;
+        query(&client).await?;
+        let requests = server.requests();
+        assert_eq!(requests.len(), 3);
+        let dates: Vec<Timestamp> = requests
+            .iter()
+            .map(|r| r.date(version).expect("a date").parse())
+            .collect::<Result<_, _>>()?;
+        assert_eq!(
+            dates[0],
+            Timestamp::from_second(SteppingClock::START)?,
+            "{version}"
+        );
+        assert!(
+            dates.windows(2).all(|w| w[0] < w[1]),
+            "{version}: {dates:?}"
+        );
+        let nonces: std::collections::HashSet<String> =
+            requests.iter().filter_map(|r| r.nonce(version)).collect();
+        assert_eq!(nonces.len(), 3, "{version}: {nonces:?}");
+        let signatures: std::collections::HashSet<String> = requests
+            .iter()
+            .filter_map(|r| r.signature(version))
+            .collect();
+        assert_eq!(signatures.len(), 3, "{version}");
+        for request in &requests {
+            assert_signed(request, version, KEY_ID, SECRET);
+        }
     }
     Ok(())
 }
 
 #[tokio::test]
 async fn retries_stop_after_three_attempts_by_default() -> TestResult {
-    let server = Server::scripted(vec![unavailable()]).await;
-    let client = make_client(config_for(&server)?)?;
-    let error = query(&client).await.expect_err("always 503");
-    assert_eq!(server.count(), 3);
-    assert_eq!(service_error(&error).code, "ServiceUnavailable");
-    assert_eq!(service_error(&error).status, 503);
-    let nonces: std::collections::HashSet<String> = server
-        .requests()
-        .iter()
-        .map(|r| r.param("SignatureNonce").expect("nonce"))
-        .collect();
-    assert_eq!(nonces.len(), 3);
+    for version in VERSIONS {
+        let server = Server::scripted(vec![unavailable()]).await;
+        let client = make_client(config_with(&server, version)?)?;
+        let error = query(&client).await.expect_err("always 503");
+        assert_eq!(server.count(), 3, "{version}");
+        assert_eq!(service_error(&error).code, "ServiceUnavailable");
+        assert_eq!(service_error(&error).status, 503);
+        let nonces: std::collections::HashSet<String> = server
+            .requests()
+            .iter()
+            .map(|r| r.nonce(version).expect("nonce"))
+            .collect();
+        assert_eq!(nonces.len(), 3, "{version}");
+    }
     Ok(())
 }
 
@@ -1245,19 +1643,21 @@ async fn permanent_errors_are_not_retried() -> TestResult {
             ),
         ),
     ];
-    for (code, reply) in replies {
-        // The second answer would succeed: a retry would hide the error.
-        let server = Server::scripted(vec![reply, Reply::json(200, SEED_JSON)]).await;
-        let client = make_client(config_for(&server)?)?;
-        let error = query(&client).await.expect_err(code);
-        assert_eq!(error.code(), Some(code));
-        assert_eq!(server.count(), 1, "{code} was retried");
+    for version in VERSIONS {
+        for (code, reply) in replies.clone() {
+            // The second answer would succeed: a retry would hide the error.
+            let server = Server::scripted(vec![reply, Reply::json(200, SEED_JSON)]).await;
+            let client = make_client(config_with(&server, version)?)?;
+            let error = query(&client).await.expect_err(code);
+            assert_eq!(error.code(), Some(code));
+            assert_eq!(server.count(), 1, "{version}: {code} was retried");
+        }
     }
     Ok(())
 }
 
-#[tokio::test]
-async fn the_servers_retry_after_hint_is_honoured() -> TestResult {
+/// A throttled call with `x-acs-retry-after: 1` is retried after a second, signed afresh.
+async fn retry_after_is_honoured(version: SignatureVersion) -> TestResult {
     let throttled = Reply::json(
         400,
         gateway_error_json(
@@ -1268,18 +1668,31 @@ async fn the_servers_retry_after_hint_is_honoured() -> TestResult {
     )
     .with_header("x-acs-retry-after", "1");
     let server = Server::scripted(vec![throttled, Reply::json(200, SEED_JSON)]).await;
-    let client = make_client(config_for(&server)?)?;
+    let client = make_client(config_with(&server, version)?)?;
     query(&client).await?;
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     let gap = requests[1].at - requests[0].at;
     // The backoff alone would be a few milliseconds.
-    assert!(gap >= Duration::from_millis(990), "retried after {gap:?}");
-    assert!(gap < Duration::from_secs(3), "retried after {gap:?}");
-    assert_ne!(
-        requests[0].param("SignatureNonce"),
-        requests[1].param("SignatureNonce")
+    assert!(
+        gap >= Duration::from_millis(990),
+        "{version}: retried after {gap:?}"
     );
+    assert!(
+        gap < Duration::from_secs(3),
+        "{version}: retried after {gap:?}"
+    );
+    assert_ne!(requests[0].nonce(version), requests[1].nonce(version));
+    assert_signed(&requests[1], version, KEY_ID, SECRET);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_servers_retry_after_hint_is_honoured() -> TestResult {
+    // Both versions at once: each waits a second.
+    let (v1, v3) = tokio::join!(retry_after_is_honoured(V1), retry_after_is_honoured(V3));
+    v1?;
+    v3?;
     Ok(())
 }
 
@@ -1352,22 +1765,31 @@ async fn default_pacing_keeps_concurrent_callers_within_the_quota() -> TestResul
 #[tokio::test]
 async fn sequential_calls_are_paced_too() -> TestResult {
     // One call at a time: the quota must hold between calls, not only among concurrent ones.
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
-    let client = make_client(
-        Config::builder()
-            .endpoint_url(&server.url())?
-            .credentials(Credentials::new("pacing-sequential-test-key", SECRET))
-            .pacing(Pacing::PerSecond(20)),
-    )?;
-    for _ in 0..11 {
-        query(&client).await?;
+    for version in VERSIONS {
+        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+        let client = make_client(
+            Config::builder()
+                .endpoint_url(&server.url())?
+                .credentials(Credentials::new(
+                    format!("pacing-sequential-test-key-{version}"),
+                    SECRET,
+                ))
+                .pacing(Pacing::PerSecond(20))
+                .signature(version),
+        )?;
+        for _ in 0..11 {
+            query(&client).await?;
+        }
+        let requests = server.requests();
+        assert_eq!(requests.len(), 11);
+        // Ten 50 ms intervals, less some slack for a late first arrival; unpaced, the eleven
+        // calls take a few milliseconds.
+        let span = requests[10].at - requests[0].at;
+        assert!(
+            span >= Duration::from_millis(400),
+            "{version}: 11 calls in {span:?}"
+        );
     }
-    let requests = server.requests();
-    assert_eq!(requests.len(), 11);
-    // Ten 50 ms intervals, less some slack for a late first arrival; unpaced, the eleven
-    // calls take a few milliseconds.
-    let span = requests[10].at - requests[0].at;
-    assert!(span >= Duration::from_millis(400), "11 calls in {span:?}");
     Ok(())
 }
 
@@ -1423,44 +1845,57 @@ fn captured_logs() -> &'static Capture {
 
 #[tokio::test]
 async fn secrets_never_reach_logs_or_errors() -> TestResult {
+    for version in VERSIONS {
+        secrets_never_reach_logs_or_errors_with(version).await?;
+    }
+    Ok(())
+}
+
+async fn secrets_never_reach_logs_or_errors_with(version: SignatureVersion) -> TestResult {
     const LEAK_SECRET: &str = "LeakSecret/4f9c+Z=";
     const LEAK_TOKEN: &str = "CAIS/LeakToken+93a1e=";
     // Markers of this test's own calls among the logs of the whole binary.
-    const FIRMWARE: &str = "leak-test-firmware-7d2c";
+    let firmware = format!("leak-test-firmware-7d2c-{version}");
+    let unavailable_id = format!("LEAK-503-REQ-{version}");
     let capture = captured_logs();
 
     let credentials = Credentials::with_security_token("leak-key-id", LEAK_SECRET, LEAK_TOKEN);
-    let server = Server::start(|i, request| match i {
-        0 => Action::Reply(Reply::json(
-            503,
-            gateway_error_json(
-                "ServiceUnavailable",
-                "The server is temporarily unavailable.",
-                "LEAK-503-REQ",
-            ),
-        )),
+    let reply_503 = Reply::json(
+        503,
+        gateway_error_json(
+            "ServiceUnavailable",
+            "The server is temporarily unavailable.",
+            &unavailable_id,
+        ),
+    );
+    let server = Server::start(move |i, request| match i {
+        0 => Action::Reply(reply_503.clone()),
         1 => Action::Reply(Reply::json(200, SEED_JSON)),
-        _ => Action::Reply(signature_mismatch(request, "POST")),
+        _ => Action::Reply(signature_mismatch(request, version, "POST")),
     })
     .await;
-    let client = make_client(config_for(&server)?.credentials(credentials.clone()))?;
-    let send = |client: Client| async move {
-        client
-            .query_ota_firmware()
-            .firmware_id(FIRMWARE)
-            .send()
-            .await
+    let client = make_client(config_with(&server, version)?.credentials(credentials.clone()))?;
+    let send = |client: Client| {
+        let firmware = firmware.clone();
+        async move {
+            client
+                .query_ota_firmware()
+                .firmware_id(firmware)
+                .send()
+                .await
+        }
     };
 
     let mut errors = Vec::new();
     // A call that is retried once, then succeeds.
     send(client.clone()).await?;
-    // A SignatureDoesNotMatch whose message carries the server's string to sign, in which
-    // the token is.
+    // A SignatureDoesNotMatch whose message carries the server's string to sign (under V1,
+    // the token is in it).
     let error = send(client.clone()).await.expect_err("signature mismatch");
     assert_eq!(
         service_error(&error).signature_diagnosis,
-        Some(SignatureDiagnosis::WrongSecret)
+        Some(SignatureDiagnosis::WrongSecret),
+        "{version}"
     );
     errors.push(error);
     // A transport error, retried.
@@ -1469,7 +1904,8 @@ async fn secrets_never_reach_logs_or_errors() -> TestResult {
             .endpoint_url(&format!("http://{}/", refused_addr()))?
             .credentials(credentials)
             .pacing(Pacing::Off)
-            .retry(fast_retries()),
+            .retry(fast_retries())
+            .signature(version),
     )?;
     let error = send(refused.clone()).await.expect_err("refused");
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
@@ -1486,23 +1922,34 @@ async fn secrets_never_reach_logs_or_errors() -> TestResult {
         "LeakToken".to_owned(),
     ];
     for request in &requests {
-        assert_signed(request, LEAK_SECRET);
-        assert_eq!(request.param("SecurityToken").as_deref(), Some(LEAK_TOKEN));
-        let signature = request.param("Signature").expect("Signature");
-        forbidden.push(signature.trim_end_matches('=').to_owned());
-        forbidden.push(request.raw_signature());
+        assert_signed(request, version, "leak-key-id", LEAK_SECRET);
+        let signature = request.signature(version).expect("a signature");
+        if version == V1 {
+            assert_eq!(request.param("SecurityToken").as_deref(), Some(LEAK_TOKEN));
+            forbidden.push(signature.trim_end_matches('=').to_owned());
+            forbidden.push(request.raw_signature());
+        } else {
+            assert_eq!(request.header("x-acs-security-token"), Some(LEAK_TOKEN));
+            forbidden.push(signature);
+            forbidden.push(
+                request
+                    .header("authorization")
+                    .expect("authorization")
+                    .to_owned(),
+            );
+        }
     }
 
     let logs = capture.text();
     // The capture works, and holds this test's calls: each attempt's request (six: three
     // answered, three refused), the retry warnings and the service errors.
-    let sending = format!("FirmwareId={FIRMWARE}&");
+    let sending = format!("FirmwareId={firmware}");
     assert_eq!(
         logs.lines().filter(|l| l.contains(&sending)).count(),
         6,
-        "{logs}"
+        "{version}: {logs}"
     );
-    assert!(logs.contains("LEAK-503-REQ"), "{logs}");
+    assert!(logs.contains(&unavailable_id), "{logs}");
     assert!(
         logs.lines()
             .any(|l| l.contains("retrying") && l.contains("transport error")),
@@ -1519,7 +1966,7 @@ async fn secrets_never_reach_logs_or_errors() -> TestResult {
         for secret in &forbidden {
             assert!(
                 !text.contains(secret.as_str()),
-                "{what} contains {secret:?}:\n{text}"
+                "{version}: {what} contains {secret:?}:\n{text}"
             );
         }
     }

@@ -1,11 +1,12 @@
 //! Every operation, on the wire: one test per operation (spec/iot/operations/*.yaml) builds a
 //! request with every parameter set (lists with two items, list-of-structure items with every
 //! field, every optional scalar, enums), sends it through `aliyun_iot::Client` to a scripted
-//! loopback server, and checks exactly what the server received: the Action, the HTTP method,
-//! a valid signature, and the operation's own parameters, compared with a list written out
-//! literally here (not derived from the generated code). The server answers the documented
-//! JSON sample (spec/iot/samples/<Action>.doc.json), or an envelope-only body for the
-//! operations without one, and the reply must decode with the sample's request ID.
+//! loopback server under each signature version (V1 and V3), and checks exactly what the
+//! server received: the action, the HTTP method, a valid signature (checked independently of
+//! the runtime), and the operation's own parameters (under V3 the whole query), compared with
+//! a list written out literally here (not derived from the generated code). The server answers
+//! the documented JSON sample (spec/iot/samples/<Action>.doc.json), or an envelope-only body
+//! for the operations without one, and the reply must decode with the sample's request ID.
 
 mod common;
 
@@ -19,7 +20,10 @@ use aliyun_iot::types::{
     TaskStatus,
 };
 use aliyun_runtime::{Error, Method};
-use common::{Reply, SECRET, Server, TestResult, client_for, config_for, owned};
+use common::{
+    KEY_ID, Reply, SECRET, Server, SignatureVersion, TestResult, VERSIONS, client_for, client_with,
+    config_for, owned,
+};
 
 const INSTANCE_ID: &str = "iot_instc_pu****_c*-v64********";
 const FIRMWARE_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
@@ -62,51 +66,57 @@ fn envelope_only(action: &str) -> Vec<u8> {
         .into_bytes()
 }
 
-/// Sends one call (`send`, with a client of the default configuration: POST, JSON) to a
-/// server that answers `body`, checks the one request it received against `expected` and the
-/// reply's request ID against the body's, and returns the reply.
+/// Sends one call (`send`, with a client of the default configuration, POST and JSON, signing
+/// with each version in turn) to a server that answers `body`, checks the one request it
+/// received against `expected` and the reply's request ID against the body's, and returns the
+/// last reply (V3's).
 async fn check<T, Fut>(
     expected: Expected<'_>,
     body: &[u8],
-    send: impl FnOnce(Client) -> Fut,
+    send: impl Fn(Client) -> Fut,
 ) -> Result<T, Box<dyn std::error::Error>>
 where
     T: aliyun_runtime::wire::Reply,
     Fut: Future<Output = Result<T, Error>>,
 {
-    let server = Server::scripted(vec![Reply::json(200, body)]).await;
-    let reply = send(client_for(&server)?).await?;
-    assert_eq!(
-        reply.request_id(),
-        body_request_id(body),
-        "{}",
-        expected.action
-    );
+    let mut last = None;
+    for version in VERSIONS {
+        let action = format!("{} ({version})", expected.action);
+        let server = Server::scripted(vec![Reply::json(200, body)]).await;
+        let reply = send(client_with(&server, version)?).await?;
+        assert_eq!(reply.request_id(), body_request_id(body), "{action}");
 
-    let requests = server.requests();
-    assert_eq!(requests.len(), 1, "{}: one request", expected.action);
-    let request = &requests[0];
-    assert_eq!(
-        request.method, expected.method,
-        "{}: HTTP method",
-        expected.action
-    );
-    assert!(request.body.is_empty(), "{}: a body", expected.action);
-    assert_eq!(request.param("Action").as_deref(), Some(expected.action));
-    assert_eq!(request.param("Version").as_deref(), Some(API_VERSION));
-    assert_eq!(request.param("Format").as_deref(), Some("JSON"));
-    common::assert_signed(request, SECRET);
+        let requests = server.requests();
+        assert_eq!(requests.len(), 1, "{action}: one request");
+        let request = &requests[0];
+        assert_eq!(request.method, expected.method, "{action}: HTTP method");
+        assert!(request.body.is_empty(), "{action}: a body");
+        assert_eq!(
+            request.action(version).as_deref(),
+            Some(expected.action),
+            "{action}"
+        );
+        assert_eq!(
+            request.api_version(version).as_deref(),
+            Some(API_VERSION),
+            "{action}"
+        );
+        // V1 asks for JSON; V3 gets JSON without asking.
+        let format = (version == SignatureVersion::V1).then_some("JSON");
+        assert_eq!(request.param("Format").as_deref(), format, "{action}");
+        common::assert_signed(request, version, KEY_ID, SECRET);
 
-    let mut want = owned(expected.params);
-    want.sort();
-    assert_eq!(
-        request.operation_params(),
-        want,
-        "{}: operation parameters of {}",
-        expected.action,
-        request.raw_query()
-    );
-    Ok(reply)
+        let mut want = owned(expected.params);
+        want.sort();
+        assert_eq!(
+            request.operation_params(version),
+            want,
+            "{action}: operation parameters of {}",
+            request.raw_query()
+        );
+        last = Some(reply);
+    }
+    Ok(last.expect("at least one version"))
 }
 
 fn tag(key: &str, value: &str) -> OtaTag {
@@ -1138,9 +1148,21 @@ fn every_operation_of_the_spec_has_a_test_here() {
 
 #[tokio::test]
 async fn the_configured_method_is_used_when_the_operation_accepts_it() -> TestResult {
+    for version in VERSIONS {
+        the_configured_method_is_used_with(version).await?;
+    }
+    Ok(())
+}
+
+async fn the_configured_method_is_used_with(version: SignatureVersion) -> TestResult {
     let envelope = envelope_only("Any");
     let server = Server::scripted(vec![Reply::json(200, envelope)]).await;
-    let client = Client::new(config_for(&server)?.method(Method::Get).build()?)?;
+    let client = Client::new(
+        config_for(&server)?
+            .method(Method::Get)
+            .signature(version)
+            .build()?,
+    )?;
     // POST and GET: GET, as configured.
     client.query_ota_job().job_id(JOB_ID).send().await?;
     // GET only: GET.
@@ -1180,8 +1202,8 @@ async fn the_configured_method_is_used_when_the_operation_accepts_it() -> TestRe
         .requests()
         .iter()
         .map(|r| {
-            common::assert_signed(r, SECRET);
-            (r.param("Action").unwrap_or_default(), r.method.clone())
+            common::assert_signed(r, version, KEY_ID, SECRET);
+            (r.action(version).unwrap_or_default(), r.method.clone())
         })
         .collect();
     assert_eq!(
@@ -1194,16 +1216,27 @@ async fn the_configured_method_is_used_when_the_operation_accepts_it() -> TestRe
             ("DeleteOTAModule", "POST"),
             ("ReupgradeOTATask", "POST"),
             ("UpdateOTAModule", "POST"),
-        ])
+        ]),
+        "{version}"
     );
     Ok(())
 }
 
 #[tokio::test]
 async fn unknown_enum_values_are_sent_unchanged() -> TestResult {
+    for version in VERSIONS {
+        unknown_enum_values_are_sent_unchanged_with(version).await?;
+    }
+    // A known value given as text is the known variant.
+    assert_eq!(TaskStatus::from("QUEUED"), TaskStatus::Queued);
+    assert_ne!(TaskStatus::from("PAUSED"), TaskStatus::Queued);
+    Ok(())
+}
+
+async fn unknown_enum_values_are_sent_unchanged_with(version: SignatureVersion) -> TestResult {
     let body = envelope_only("Unknown");
     let server = Server::scripted(vec![Reply::json(200, body)]).await;
-    let client = client_for(&server)?;
+    let client = client_with(&server, version)?;
     client
         .create_ota_firmware()
         .dest_version("2.0.0")
@@ -1223,34 +1256,40 @@ async fn unknown_enum_values_are_sent_unchanged() -> TestResult {
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     assert_eq!(
-        requests[0].operation_params(),
+        requests[0].operation_params(version),
         owned(&[
             ("DestVersion", "2.0.0"),
             ("FirmwareName", "fw"),
             ("FirmwareUrl", "https://oss.example/fw.bin"),
             ("SignMethod", "SM3"),
             ("Type", "7"),
-        ])
+        ]),
+        "{version}"
     );
     assert_eq!(
-        requests[1].operation_params(),
+        requests[1].operation_params(version),
         owned(&[
             ("IotId", "iot-1"),
             ("TaskStatusList.1", "PAUSED"),
             ("TaskStatusList.2", "QUEUED"),
-        ])
+        ]),
+        "{version}"
     );
-    // A known value given as text is the known variant.
-    assert_eq!(TaskStatus::from("QUEUED"), TaskStatus::Queued);
-    assert_ne!(TaskStatus::from("PAUSED"), TaskStatus::Queued);
     Ok(())
 }
 
 #[tokio::test]
 async fn unset_optional_parameters_and_empty_lists_are_left_out() -> TestResult {
+    for version in VERSIONS {
+        unset_optional_parameters_are_left_out_with(version).await?;
+    }
+    Ok(())
+}
+
+async fn unset_optional_parameters_are_left_out_with(version: SignatureVersion) -> TestResult {
     let body = envelope_only("CreateOTAStaticUpgradeJob");
     let server = Server::scripted(vec![Reply::json(200, body)]).await;
-    let client = client_for(&server)?;
+    let client = client_with(&server, version)?;
     client
         .create_ota_static_upgrade_job()
         .firmware_id(FIRMWARE_ID)
@@ -1268,12 +1307,13 @@ async fn unset_optional_parameters_and_empty_lists_are_left_out() -> TestResult 
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(
-        requests[0].operation_params(),
+        requests[0].operation_params(version),
         owned(&[
             ("FirmwareId", FIRMWARE_ID),
             ("ProductKey", PRODUCT_KEY),
             ("TargetSelection", "ALL"),
-        ])
+        ]),
+        "{version}"
     );
     Ok(())
 }

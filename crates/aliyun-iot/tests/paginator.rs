@@ -1,7 +1,8 @@
 //! `into_paginator()` against a scripted loopback server answering ListOTAFirmware and
 //! ListOTAJobByFirmware pages in JSON: which pages are asked for, where the walk stops (page
 //! count, total, empty page, a server that ignores the page number), the item stream, and an
-//! error in the middle of a walk.
+//! error in the middle of a walk. The walks that check parameters run under both signature
+//! versions; the others use the default (V3).
 
 mod common;
 
@@ -10,7 +11,10 @@ use std::time::Duration;
 
 use aliyun_iot::Client;
 use aliyun_runtime::{Error, RetryConfig};
-use common::{Recorded, Reply, Server, TestResult, client_for, config_for, owned};
+use common::{
+    Recorded, Reply, Server, SignatureVersion, TestResult, VERSIONS, client_for, client_with,
+    config_for, owned,
+};
 use futures_util::StreamExt as _;
 use serde_json::{Value, json};
 
@@ -117,25 +121,32 @@ async fn list_all_firmware(client: &Client, page_size: i64) -> Result<Vec<String
 
 #[tokio::test]
 async fn follows_pages_until_the_page_count() -> TestResult {
-    // Full pages of 2, as many as asked for, saying there are 3 pages (and no total).
-    let server = Server::start(|_, request| {
-        let page = asked_page(request);
-        let paging = Paging {
-            current_page: Some(page),
-            page_size: 2,
-            page_count: Some(3),
-            total: None,
-        };
-        firmware_page(&paging, &ids("fw", page, 2, 2))
-    })
-    .await;
-    let client = client_for(&server)?;
-    let items = list_all_firmware(&client, 2).await?;
-    assert_eq!(items, expected_ids("fw", 6));
-    assert_eq!(pages_asked(&server), [1, 2, 3]);
-    for request in server.requests() {
-        assert_eq!(request.param("Action").as_deref(), Some("ListOTAFirmware"));
-        assert_eq!(request.param("PageSize").as_deref(), Some("2"));
+    for version in VERSIONS {
+        // Full pages of 2, as many as asked for, saying there are 3 pages (and no total).
+        let server = Server::start(|_, request| {
+            let page = asked_page(request);
+            let paging = Paging {
+                current_page: Some(page),
+                page_size: 2,
+                page_count: Some(3),
+                total: None,
+            };
+            firmware_page(&paging, &ids("fw", page, 2, 2))
+        })
+        .await;
+        let client = client_with(&server, version)?;
+        let items = list_all_firmware(&client, 2).await?;
+        assert_eq!(items, expected_ids("fw", 6), "{version}");
+        assert_eq!(pages_asked(&server), [1, 2, 3], "{version}");
+        for (request, page) in server.requests().iter().zip(["1", "2", "3"]) {
+            assert_eq!(request.action(version).as_deref(), Some("ListOTAFirmware"));
+            common::assert_signed(request, version, common::KEY_ID, common::SECRET);
+            assert_eq!(
+                request.operation_params(version),
+                owned(&[("CurrentPage", page), ("PageSize", "2")]),
+                "{version}"
+            );
+        }
     }
     Ok(())
 }
@@ -307,7 +318,7 @@ async fn the_item_stream_yields_every_item_across_pages_in_order() -> TestResult
     assert_eq!(pages_asked(&server), [1, 2, 3]);
     for request in server.requests() {
         assert_eq!(
-            request.param("Action").as_deref(),
+            request.action(aliyun_iot::SIGNATURE).as_deref(),
             Some("ListOTAJobByFirmware")
         );
         assert_eq!(request.param("FirmwareId").as_deref(), Some(FIRMWARE_ID));
@@ -393,6 +404,13 @@ async fn an_error_on_page_two_is_yielded_then_the_stream_ends() -> TestResult {
 
 #[tokio::test]
 async fn into_paginator_starts_at_page_one_with_ten_items_a_page_by_default() -> TestResult {
+    for version in VERSIONS {
+        starts_at_page_one_with_ten_items_a_page_with(version).await?;
+    }
+    Ok(())
+}
+
+async fn starts_at_page_one_with_ten_items_a_page_with(version: SignatureVersion) -> TestResult {
     let server = Server::start(|_, request| {
         let page = asked_page(request);
         let paging = Paging {
@@ -404,7 +422,7 @@ async fn into_paginator_starts_at_page_one_with_ten_items_a_page_by_default() ->
         firmware_page(&paging, &ids("fw", page, 10, 1))
     })
     .await;
-    let client = client_for(&server)?;
+    let client = client_with(&server, version)?;
     let items = client
         .list_ota_firmware()
         .product_key("a19mzPZ****")
@@ -415,12 +433,13 @@ async fn into_paginator_starts_at_page_one_with_ten_items_a_page_by_default() ->
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     assert_eq!(
-        requests[0].operation_params(),
+        requests[0].operation_params(version),
         owned(&[
             ("CurrentPage", "1"),
             ("PageSize", "10"),
             ("ProductKey", "a19mzPZ****"),
-        ])
+        ]),
+        "{version}"
     );
 
     // ListOTAJobByFirmware likewise, and ListOTATaskByJob, whose page parameters are optional.

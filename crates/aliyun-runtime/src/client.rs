@@ -2,7 +2,6 @@
 //! retried with backoff, each attempt with a fresh nonce and timestamp.
 
 use reqwest::Url;
-use reqwest::header::CONTENT_TYPE;
 use std::sync::Arc;
 use tracing::Instrument;
 
@@ -12,10 +11,11 @@ use crate::credentials::Credentials;
 use crate::error::{Error, ServiceError, SignatureDiagnosis};
 use crate::operation::Operation;
 use crate::pacing;
+use crate::protocol;
 use crate::query::QueryWriter;
 use crate::retry::parse_retry_after;
 use crate::signing::{
-    SignedRequest, SigningKey, SigningRequest, parse_server_string_to_sign, redact_query,
+    Signed, SigningContext, SigningKey, parse_server_string_to_sign, redact_query,
     redact_string_to_sign,
 };
 use crate::wire::{self, DecodeError};
@@ -37,6 +37,9 @@ pub struct RpcClient {
 struct Inner {
     config: Config,
     base_url: Url,
+    /// The `Host` header reqwest sends for `base_url` (the port only when not the default),
+    /// which V3 signs.
+    host: String,
     http: reqwest::Client,
 }
 
@@ -46,15 +49,28 @@ impl RpcClient {
         let base_url = config.endpoint.resolve(endpoint_template)?;
         install_crypto_provider();
         let http = reqwest::Client::builder()
+            // An API answers, it does not redirect: following one would send signed headers
+            // elsewhere (and costs a URL parse per call).
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
             .user_agent(USER_AGENT)
             .build()
             .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        let host = match (base_url.host_str(), base_url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            (None, _) => {
+                return Err(Error::Config(format!(
+                    "the endpoint {base_url} has no host"
+                )));
+            }
+        };
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
                 base_url,
+                host,
                 http,
             }),
         })
@@ -137,45 +153,42 @@ impl RpcClient {
     ) -> Result<O::Output, Error> {
         let config = &self.inner.config;
         let format = config.format;
-        let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.len() + 3);
-        all.push(("Action", O::INFO.action));
-        all.push(("Version", O::INFO.version));
-        all.push(("Format", format.as_str()));
-        all.extend(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let version = config.signature.unwrap_or(O::INFO.signature);
         let http_method = O::INFO.method_for(config.method);
-        let method = http_method.as_str();
-        let signed = config.signer.sign(
-            &SigningRequest {
-                method,
-                params: &all,
-            },
-            &SigningKey {
-                access_key_id: credentials.access_key_id(),
-                access_key_secret: credentials.access_key_secret(),
-                security_token: credentials.security_token(),
-            },
-            config.clock.now(),
-            &config.nonces.nonce(),
+        let mut request = protocol::request(
+            &O::INFO,
+            params,
+            version,
+            format,
+            http_method,
+            &self.inner.host,
+            self.inner.base_url.path(),
         );
+        let key = SigningKey {
+            access_key_id: credentials.access_key_id(),
+            access_key_secret: credentials.access_key_secret(),
+            security_token: credentials.security_token(),
+        };
+        let ctx = SigningContext::new(config.clock.now(), config.nonces.nonce());
+        let signed = version.signer().sign(&mut request, &key, &ctx);
         let mut url = self.inner.base_url.clone();
-        // Set verbatim: reqwest's own query encoding differs from the signature's.
+        // Set verbatim: what was signed is what is sent (reqwest's own encoding differs).
         url.set_query(Some(&signed.query));
-        tracing::debug!(url = %redact_query(url.as_str()), method, "sending");
+        tracing::debug!(url = %redact_query(url.as_str()), method = http_method.as_str(), %version, "sending");
 
-        let mut request = match http_method {
-            Method::Post => self
-                .inner
-                .http
-                .post(url)
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded"),
+        let mut request_builder = match http_method {
+            Method::Post => self.inner.http.post(url),
             Method::Get => self.inner.http.get(url),
         };
-        request = request
-            .header("x-acs-action", O::INFO.action)
-            .header("x-acs-version", O::INFO.version);
-        for (name, value) in &signed.headers {
-            request = request.header(name.as_str(), value.as_str());
+        for (name, value) in &request.headers {
+            request_builder = request_builder.header(name.as_str(), value.as_str());
         }
+        if http_method == Method::Post {
+            // Even empty: `Content-Length: 0`, as the official SDKs send (some proxies refuse a
+            // POST without a length).
+            request_builder = request_builder.body(std::mem::take(&mut request.body));
+        }
+        let request = request_builder;
         let mut response = request
             .send()
             .await
@@ -223,7 +236,7 @@ pub fn install_crypto_provider() {
 /// Adds what only the signer knows to a service error: for `SignatureDoesNotMatch`, a
 /// diagnosis. The secrets in a string to sign quoted by the server are redacted whatever the
 /// code (`IncompleteSignature` quotes one too).
-fn enrich(service: &mut ServiceError, signed: &SignedRequest) {
+fn enrich(service: &mut ServiceError, signed: &Signed) {
     let theirs = parse_server_string_to_sign(&service.message);
     if service.code == "SignatureDoesNotMatch" {
         let diagnosis = match theirs {

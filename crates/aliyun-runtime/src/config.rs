@@ -9,7 +9,7 @@ use crate::credentials::{
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::RetryConfig;
-use crate::signing::{Clock, NonceSource, RandomNonce, RpcV1Signer, Signer, SystemClock};
+use crate::signing::{Clock, NonceSource, RandomNonce, SignatureVersion, SystemClock};
 use crate::wire::Format;
 
 /// The environment variable naming the default region.
@@ -81,8 +81,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// The HTTP method.
     pub method: Method,
-    /// The signature scheme.
-    pub signer: Arc<dyn Signer>,
+    /// The signature version; `None` (the default) uses the product's, from the spec (V3 for
+    /// IoT, as the official SDKs).
+    pub signature: Option<SignatureVersion>,
     /// The clock signing reads (injectable for tests).
     pub clock: Arc<dyn Clock>,
     /// Where nonces come from (injectable for tests).
@@ -136,7 +137,7 @@ pub struct ConfigBuilder {
     call_timeout: Option<Duration>,
     max_body_bytes: usize,
     method: Method,
-    signer: Arc<dyn Signer>,
+    signature: Option<SignatureVersion>,
     clock: Arc<dyn Clock>,
     nonces: Arc<dyn NonceSource>,
 }
@@ -154,7 +155,7 @@ impl Default for ConfigBuilder {
             call_timeout: None,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             method: Method::default(),
-            signer: Arc::new(RpcV1Signer),
+            signature: None,
             clock: Arc::new(SystemClock),
             nonces: Arc::new(RandomNonce),
         }
@@ -228,9 +229,9 @@ impl ConfigBuilder {
         self
     }
 
-    /// The signature scheme (default RPC V1, HMAC-SHA1).
-    pub fn signer(mut self, signer: impl Signer + 'static) -> Self {
-        self.signer = Arc::new(signer);
+    /// The signature version, instead of the product's (V3 for IoT).
+    pub fn signature(mut self, version: SignatureVersion) -> Self {
+        self.signature = Some(version);
         self
     }
 
@@ -266,7 +267,7 @@ impl ConfigBuilder {
             call_timeout: self.call_timeout,
             max_body_bytes: self.max_body_bytes,
             method: self.method,
-            signer: self.signer,
+            signature: self.signature,
             clock: self.clock,
             nonces: self.nonces,
         })

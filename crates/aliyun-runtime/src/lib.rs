@@ -6,6 +6,8 @@
 #![warn(missing_docs)]
 
 pub mod client;
+#[doc(hidden)]
+pub mod codegen;
 pub mod config;
 pub mod credentials;
 pub mod endpoint;
@@ -13,6 +15,7 @@ pub mod error;
 pub mod operation;
 pub mod pacing;
 pub mod paginator;
+pub mod protocol;
 pub mod query;
 pub mod retry;
 pub mod secret;
@@ -30,6 +33,7 @@ pub use paginator::{PagedOperation, PagedOutput, Paginator};
 pub use query::{QueryReader, QueryValue, QueryWriter};
 pub use retry::RetryConfig;
 pub use secret::Secret;
+pub use signing::SignatureVersion;
 pub use wire::Format;
 
 /// Re-exported so generated crates and their users name one version of the time type.

@@ -2,6 +2,7 @@
 
 use crate::config::Method;
 use crate::query::QueryWriter;
+use crate::signing::SignatureVersion;
 use crate::wire::{Format, Reply};
 
 /// Static facts about an operation, from the spec. Built with [`OperationInfo::new`] and the
@@ -21,10 +22,13 @@ pub struct OperationInfo {
     pub default_format: Format,
     /// The HTTP methods the service accepts, the preferred first.
     pub methods: &'static [Method],
+    /// The signature version the product's official SDKs use.
+    pub signature: SignatureVersion,
 }
 
 impl OperationInfo {
-    /// An operation of `product` with these facts; quota 0 (no pacing), JSON, POST and GET.
+    /// An operation of `product` with these facts; quota 0 (no pacing), JSON, POST and GET,
+    /// signature V3.
     pub const fn new(product: &'static str, action: &'static str, version: &'static str) -> Self {
         Self {
             product,
@@ -33,7 +37,14 @@ impl OperationInfo {
             quota_per_second: 0,
             default_format: Format::Json,
             methods: &[Method::Post, Method::Get],
+            signature: SignatureVersion::V3,
         }
+    }
+
+    /// With this signature version.
+    pub const fn signature(mut self, version: SignatureVersion) -> Self {
+        self.signature = version;
+        self
     }
 
     /// With this quota, in calls per second per account.

@@ -183,7 +183,8 @@ fn input(op: &Operation) -> TokenStream {
                 aliyun_runtime::OperationInfo::new(super::PRODUCT, #action, super::API_VERSION)
                     .quota_per_second(#quota)
                     .default_format(super::DEFAULT_FORMAT)
-                    .methods(&[#(#methods),*]);
+                    .methods(&[#(#methods),*])
+                    .signature(super::SIGNATURE);
             fn serialize(&self, #writer_arg: &mut aliyun_runtime::QueryWriter) {
                 #(#writes)*
             }

@@ -26,6 +26,10 @@ pub(super) fn module(product: &Product) -> TokenStream {
     let version = &product.version;
     let endpoint = &product.endpoint;
     let default_format = format_tokens(product.default_format);
+    let signature = match product.signature {
+        crate::spec::Signature::V1 => quote! { aliyun_runtime::SignatureVersion::V1 },
+        crate::spec::Signature::V3 => quote! { aliyun_runtime::SignatureVersion::V3 },
+    };
     let e = &product.envelope;
     let (request_id, success, code, message) = (&e.request_id, &e.success, &e.code, &e.message);
     let samples = sample_tests(&product.output, &product.error_samples, None);
@@ -56,8 +60,11 @@ pub(super) fn module(product: &Product) -> TokenStream {
         pub const API_VERSION: &str = #version;
         /// The endpoint URL template; `{region}` is replaced by the region ID.
         pub const ENDPOINT_TEMPLATE: &str = #endpoint;
-        /// The format the service answers in when a request does not ask for one.
+        /// The format the service answers a V1 request in when it does not ask for one.
         pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = #default_format;
+        /// The signature version the product's official SDKs use (`Config::signature`
+        /// overrides it).
+        pub const SIGNATURE: aliyun_runtime::SignatureVersion = #signature;
         /// The fields every reply of this product carries.
         pub const ENVELOPE: aliyun_runtime::wire::Envelope = aliyun_runtime::wire::Envelope {
             request_id: #request_id,

@@ -68,20 +68,20 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
         let wire_name = &f.name;
         match &f.ty {
             FieldType::List { xml_item, .. } => quote! {
-                #wire_name => wire::decode_list_into(&mut out.#name, value, &path.field(#wire_name), #xml_item)?,
+                #wire_name => aliyun_runtime::codegen::decode_list_into(&mut out.#name, value, &path.field(#wire_name), #xml_item)?,
             },
             _ if f.required => {
                 let temp = format_ident!("required_{}", f.rust_name);
-                quote! { #wire_name => #temp = wire::decode_required(value, &path.field(#wire_name))?, }
+                quote! { #wire_name => #temp = aliyun_runtime::codegen::decode_required(value, &path.field(#wire_name))?, }
             }
-            _ => quote! { #wire_name => wire::decode_into(&mut out.#name, value, &path.field(#wire_name))?, },
+            _ => quote! { #wire_name => aliyun_runtime::codegen::decode_into(&mut out.#name, value, &path.field(#wire_name))?, },
         }
     });
     let finish = fields.iter().filter(|f| f.required).map(|f| {
         let name = ident(&f.rust_name);
         let temp = format_ident!("required_{}", f.rust_name);
         let wire_name = &f.name;
-        quote! { out.#name = wire::required(#temp, path, #wire_name)?; }
+        quote! { out.#name = aliyun_runtime::codegen::required(#temp, path, #wire_name)?; }
     });
     let entries = if fields.is_empty() {
         quote! { let _ = (node, path); }
@@ -90,7 +90,7 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
         let single = (fields.len() == 1).then(|| quote! { #[allow(clippy::single_match)] });
         quote! {
             #single
-            for (key, value) in wire::struct_entries(node, path)? {
+            for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
                 match key.as_str() {
                     #(#arms)*
                     _ => {}
@@ -115,10 +115,10 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
             FieldType::List {
                 xml_item, wrapped, ..
             } => {
-                quote! { wire::put_list(&mut entries, #wire_name, &self.#name, #xml_item, #wrapped, format); }
+                quote! { aliyun_runtime::codegen::put_list(&mut entries, #wire_name, &self.#name, #xml_item, #wrapped, format); }
             }
-            _ if f.required => quote! { wire::put(&mut entries, #wire_name, &self.#name, format); },
-            _ => quote! { wire::put_opt(&mut entries, #wire_name, &self.#name, format); },
+            _ if f.required => quote! { aliyun_runtime::codegen::put(&mut entries, #wire_name, &self.#name, format); },
+            _ => quote! { aliyun_runtime::codegen::put_opt(&mut entries, #wire_name, &self.#name, format); },
         }
     });
     let count = proc_macro2::Literal::usize_unsuffixed(fields.len());

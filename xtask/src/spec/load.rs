@@ -393,6 +393,7 @@ fn finish_product(
         doc: raw.doc,
         endpoint: raw.endpoint.value,
         default_format: raw.default_format,
+        signature: raw.signature,
         output,
         cli,
         crate_name: raw.crate_name.value,

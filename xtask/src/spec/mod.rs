@@ -53,6 +53,17 @@ pub enum WireFormat {
     Xml,
 }
 
+/// The signature version a product's official SDKs use.
+#[derive(Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Signature {
+    /// RPC V1, HMAC-SHA1.
+    V1,
+    /// V3, ACS3-HMAC-SHA256.
+    #[default]
+    V3,
+}
+
 /// An HTTP method an operation accepts.
 #[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HttpMethod {
@@ -101,6 +112,8 @@ pub struct Product {
     pub endpoint: String,
     /// The format the service answers in when `Format` is absent.
     pub default_format: WireFormat,
+    /// The signature version of the product's official SDKs.
+    pub signature: Signature,
     /// Where the generated module goes, relative to the workspace root.
     pub output: PathBuf,
     /// Where the generated subcommands go, when the product has a command.

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{EnumKind, HttpMethod, SampleExpectation, WireFormat};
+use super::{EnumKind, HttpMethod, SampleExpectation, Signature, WireFormat};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,8 @@ pub(super) struct RawProduct {
     pub doc: String,
     pub endpoint: Spanned<String>,
     pub default_format: WireFormat,
+    #[serde(default)]
+    pub signature: Signature,
     pub output: Spanned<String>,
     pub cli: Option<Spanned<String>>,
     #[serde(rename = "crate")]

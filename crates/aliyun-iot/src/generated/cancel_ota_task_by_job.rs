@@ -73,7 +73,8 @@ impl aliyun_runtime::Operation for CancelOtaTaskByJobInput {
         )
         .quota_per_second(5)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("JobId", &self.job_id);

@@ -46,7 +46,8 @@ impl aliyun_runtime::Operation for ConfirmOtaTaskInput {
         )
         .quota_per_second(20)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post]);
+        .methods(&[aliyun_runtime::Method::Post])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("TaskId", &self.task_id);

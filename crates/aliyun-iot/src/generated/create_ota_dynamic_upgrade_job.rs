@@ -124,7 +124,8 @@ impl aliyun_runtime::Operation for CreateOtaDynamicUpgradeJobInput {
         )
         .quota_per_second(20)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("FirmwareId", &self.firmware_id);
@@ -753,9 +754,15 @@ impl wire::Decode for CreateOtaDynamicUpgradeJobResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Data" => wire::decode_into(&mut out.data, value, &path.field("Data"))?,
+                "Data" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.data,
+                        value,
+                        &path.field("Data"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -767,7 +774,7 @@ impl wire::Encode for CreateOtaDynamicUpgradeJobResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Data", &self.data, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
         wire::Node::Map(entries)
     }
 }

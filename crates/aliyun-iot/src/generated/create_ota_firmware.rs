@@ -108,7 +108,8 @@ impl aliyun_runtime::Operation for CreateOtaFirmwareInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("DestVersion", &self.dest_version);
@@ -663,9 +664,15 @@ impl wire::Decode for CreateOtaFirmwareResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Data" => wire::decode_into(&mut out.data, value, &path.field("Data"))?,
+                "Data" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.data,
+                        value,
+                        &path.field("Data"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -677,7 +684,7 @@ impl wire::Encode for CreateOtaFirmwareResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Data", &self.data, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
         wire::Node::Map(entries)
     }
 }
@@ -724,17 +731,17 @@ impl wire::Decode for CreatedFirmware {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
@@ -751,8 +758,18 @@ impl wire::Encode for CreatedFirmware {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(2);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -802,28 +819,46 @@ impl wire::Decode for FirmwareFileInput {
         let mut out = Self::default();
         let mut required_name = None;
         let mut required_url = None;
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Name" => {
-                    required_name = wire::decode_required(value, &path.field("Name"))?;
+                    required_name = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Name"),
+                    )?;
                 }
-                "Url" => required_url = wire::decode_required(value, &path.field("Url"))?,
-                "Size" => wire::decode_into(&mut out.size, value, &path.field("Size"))?,
+                "Url" => {
+                    required_url = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Url"),
+                    )?;
+                }
+                "Size" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.size,
+                        value,
+                        &path.field("Size"),
+                    )?
+                }
                 "SignValue" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.sign_value,
                         value,
                         &path.field("SignValue"),
                     )?
                 }
                 "FileMd5" => {
-                    wire::decode_into(&mut out.file_md5, value, &path.field("FileMd5"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.file_md5,
+                        value,
+                        &path.field("FileMd5"),
+                    )?
                 }
                 _ => {}
             }
         }
-        out.name = wire::required(required_name, path, "Name")?;
-        out.url = wire::required(required_url, path, "Url")?;
+        out.name = aliyun_runtime::codegen::required(required_name, path, "Name")?;
+        out.url = aliyun_runtime::codegen::required(required_url, path, "Url")?;
         Ok(out)
     }
 }
@@ -832,11 +867,21 @@ impl wire::Encode for FirmwareFileInput {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put(&mut entries, "Name", &self.name, format);
-        wire::put(&mut entries, "Url", &self.url, format);
-        wire::put_opt(&mut entries, "Size", &self.size, format);
-        wire::put_opt(&mut entries, "SignValue", &self.sign_value, format);
-        wire::put_opt(&mut entries, "FileMd5", &self.file_md5, format);
+        aliyun_runtime::codegen::put(&mut entries, "Name", &self.name, format);
+        aliyun_runtime::codegen::put(&mut entries, "Url", &self.url, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SignValue",
+            &self.sign_value,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FileMd5",
+            &self.file_md5,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

@@ -38,7 +38,8 @@ impl aliyun_runtime::Operation for GenerateDeviceNameListUrlInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("IotInstanceId", &self.iot_instance_id);
@@ -151,9 +152,15 @@ impl wire::Decode for GenerateDeviceNameListUrlResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Data" => wire::decode_into(&mut out.data, value, &path.field("Data"))?,
+                "Data" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.data,
+                        value,
+                        &path.field("Data"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -165,7 +172,7 @@ impl wire::Encode for GenerateDeviceNameListUrlResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Data", &self.data, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
         wire::Node::Map(entries)
     }
 }
@@ -245,39 +252,59 @@ impl wire::Decode for DeviceListUploadCredentials {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Key" => wire::decode_into(&mut out.key, value, &path.field("Key"))?,
-                "Host" => wire::decode_into(&mut out.host, value, &path.field("Host"))?,
+                "Key" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.key,
+                        value,
+                        &path.field("Key"),
+                    )?
+                }
+                "Host" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.host,
+                        value,
+                        &path.field("Host"),
+                    )?
+                }
                 "Policy" => {
-                    wire::decode_into(&mut out.policy, value, &path.field("Policy"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.policy,
+                        value,
+                        &path.field("Policy"),
+                    )?
                 }
                 "AccessKeyId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.access_key_id,
                         value,
                         &path.field("AccessKeyId"),
                     )?
                 }
                 "Signature" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.signature,
                         value,
                         &path.field("Signature"),
                     )?
                 }
                 "ObjectStorage" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.object_storage,
                         value,
                         &path.field("ObjectStorage"),
                     )?
                 }
                 "FileUrl" => {
-                    wire::decode_into(&mut out.file_url, value, &path.field("FileUrl"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.file_url,
+                        value,
+                        &path.field("FileUrl"),
+                    )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
@@ -294,14 +321,39 @@ impl wire::Encode for DeviceListUploadCredentials {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(8);
-        wire::put_opt(&mut entries, "Key", &self.key, format);
-        wire::put_opt(&mut entries, "Host", &self.host, format);
-        wire::put_opt(&mut entries, "Policy", &self.policy, format);
-        wire::put_opt(&mut entries, "AccessKeyId", &self.access_key_id, format);
-        wire::put_opt(&mut entries, "Signature", &self.signature, format);
-        wire::put_opt(&mut entries, "ObjectStorage", &self.object_storage, format);
-        wire::put_opt(&mut entries, "FileUrl", &self.file_url, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Host", &self.host, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Policy", &self.policy, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "AccessKeyId",
+            &self.access_key_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "Signature",
+            &self.signature,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ObjectStorage",
+            &self.object_storage,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FileUrl",
+            &self.file_url,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

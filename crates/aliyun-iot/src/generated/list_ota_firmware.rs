@@ -61,7 +61,8 @@ impl aliyun_runtime::Operation for ListOtaFirmwareInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("CurrentPage", &self.current_page);
@@ -329,34 +330,38 @@ impl wire::Decode for ListOtaFirmwareResponse {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "CurrentPage" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.current_page,
                         value,
                         &path.field("CurrentPage"),
                     )?
                 }
                 "PageSize" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_size,
                         value,
                         &path.field("PageSize"),
                     )?
                 }
                 "PageCount" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_count,
                         value,
                         &path.field("PageCount"),
                     )?
                 }
                 "Total" => {
-                    wire::decode_into(&mut out.total, value, &path.field("Total"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.total,
+                        value,
+                        &path.field("Total"),
+                    )?
                 }
                 "FirmwareInfo" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.firmwares,
                         value,
                         &path.field("FirmwareInfo"),
@@ -374,11 +379,26 @@ impl wire::Encode for ListOtaFirmwareResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put_opt(&mut entries, "CurrentPage", &self.current_page, format);
-        wire::put_opt(&mut entries, "PageSize", &self.page_size, format);
-        wire::put_opt(&mut entries, "PageCount", &self.page_count, format);
-        wire::put_opt(&mut entries, "Total", &self.total, format);
-        wire::put_list(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "CurrentPage",
+            &self.current_page,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageSize",
+            &self.page_size,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageCount",
+            &self.page_count,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "FirmwareInfo",
             &self.firmwares,
@@ -489,105 +509,115 @@ impl wire::Decode for SimpleFirmwareInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "FirmwareName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_name,
                         value,
                         &path.field("FirmwareName"),
                     )?
                 }
                 "FirmwareDesc" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_desc,
                         value,
                         &path.field("FirmwareDesc"),
                     )?
                 }
                 "DestVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.dest_version,
                         value,
                         &path.field("DestVersion"),
                     )?
                 }
                 "SrcVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.src_version,
                         value,
                         &path.field("SrcVersion"),
                     )?
                 }
-                "Type" => wire::decode_into(&mut out.r#type, value, &path.field("Type"))?,
+                "Type" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.r#type,
+                        value,
+                        &path.field("Type"),
+                    )?
+                }
                 "Status" => {
-                    wire::decode_into(&mut out.status, value, &path.field("Status"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.status,
+                        value,
+                        &path.field("Status"),
+                    )?
                 }
                 "FirmwareSign" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_sign,
                         value,
                         &path.field("FirmwareSign"),
                     )?
                 }
                 "FirmwareSize" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_size,
                         value,
                         &path.field("FirmwareSize"),
                     )?
                 }
                 "SignMethod" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.sign_method,
                         value,
                         &path.field("SignMethod"),
                     )?
                 }
                 "ModuleName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,
                         value,
                         &path.field("ModuleName"),
                     )?
                 }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "ProductName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_name,
                         value,
                         &path.field("ProductName"),
                     )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
                     )?
                 }
                 "UtcModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_modified,
                         value,
                         &path.field("UtcModified"),
                     )?
                 }
                 "FirmwareUrl" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_url,
                         value,
                         &path.field("FirmwareUrl"),
@@ -604,22 +634,92 @@ impl wire::Encode for SimpleFirmwareInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(16);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "FirmwareName", &self.firmware_name, format);
-        wire::put_opt(&mut entries, "FirmwareDesc", &self.firmware_desc, format);
-        wire::put_opt(&mut entries, "DestVersion", &self.dest_version, format);
-        wire::put_opt(&mut entries, "SrcVersion", &self.src_version, format);
-        wire::put_opt(&mut entries, "Type", &self.r#type, format);
-        wire::put_opt(&mut entries, "Status", &self.status, format);
-        wire::put_opt(&mut entries, "FirmwareSign", &self.firmware_sign, format);
-        wire::put_opt(&mut entries, "FirmwareSize", &self.firmware_size, format);
-        wire::put_opt(&mut entries, "SignMethod", &self.sign_method, format);
-        wire::put_opt(&mut entries, "ModuleName", &self.module_name, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "ProductName", &self.product_name, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
-        wire::put_opt(&mut entries, "UtcModified", &self.utc_modified, format);
-        wire::put_opt(&mut entries, "FirmwareUrl", &self.firmware_url, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareName",
+            &self.firmware_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareDesc",
+            &self.firmware_desc,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DestVersion",
+            &self.dest_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SrcVersion",
+            &self.src_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Status", &self.status, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareSign",
+            &self.firmware_sign,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareSize",
+            &self.firmware_size,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SignMethod",
+            &self.sign_method,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleName",
+            &self.module_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductName",
+            &self.product_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcModified",
+            &self.utc_modified,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareUrl",
+            &self.firmware_url,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

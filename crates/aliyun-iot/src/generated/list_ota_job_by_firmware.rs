@@ -57,7 +57,8 @@ impl aliyun_runtime::Operation for ListOtaJobByFirmwareInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("FirmwareId", &self.firmware_id);
@@ -302,34 +303,38 @@ impl wire::Decode for ListOtaJobByFirmwareResponse {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "CurrentPage" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.current_page,
                         value,
                         &path.field("CurrentPage"),
                     )?
                 }
                 "PageSize" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_size,
                         value,
                         &path.field("PageSize"),
                     )?
                 }
                 "PageCount" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_count,
                         value,
                         &path.field("PageCount"),
                     )?
                 }
                 "Total" => {
-                    wire::decode_into(&mut out.total, value, &path.field("Total"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.total,
+                        value,
+                        &path.field("Total"),
+                    )?
                 }
                 "Data" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.data,
                         value,
                         &path.field("Data"),
@@ -347,11 +352,26 @@ impl wire::Encode for ListOtaJobByFirmwareResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put_opt(&mut entries, "CurrentPage", &self.current_page, format);
-        wire::put_opt(&mut entries, "PageSize", &self.page_size, format);
-        wire::put_opt(&mut entries, "PageCount", &self.page_count, format);
-        wire::put_opt(&mut entries, "Total", &self.total, format);
-        wire::put_list(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "CurrentPage",
+            &self.current_page,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageSize",
+            &self.page_size,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageCount",
+            &self.page_count,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "Data",
             &self.data,

@@ -41,7 +41,8 @@ impl aliyun_runtime::Operation for ListOtaModuleByProductInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("ProductKey", &self.product_key);
@@ -194,10 +195,10 @@ impl wire::Decode for ListOtaModuleByProductResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Data" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.data,
                         value,
                         &path.field("Data"),
@@ -215,7 +216,14 @@ impl wire::Encode for ListOtaModuleByProductResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_list(&mut entries, "Data", &self.data, "OtaModuleDTO", false, format);
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Data",
+            &self.data,
+            "OtaModuleDTO",
+            false,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -279,39 +287,45 @@ impl wire::Decode for OtaModule {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "ModuleName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,
                         value,
                         &path.field("ModuleName"),
                     )?
                 }
                 "AliasName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.alias_name,
                         value,
                         &path.field("AliasName"),
                     )?
                 }
-                "Desc" => wire::decode_into(&mut out.desc, value, &path.field("Desc"))?,
+                "Desc" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.desc,
+                        value,
+                        &path.field("Desc"),
+                    )?
+                }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "GmtCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.gmt_create,
                         value,
                         &path.field("GmtCreate"),
                     )?
                 }
                 "GmtModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.gmt_modified,
                         value,
                         &path.field("GmtModified"),
@@ -328,12 +342,37 @@ impl wire::Encode for OtaModule {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(6);
-        wire::put_opt(&mut entries, "ModuleName", &self.module_name, format);
-        wire::put_opt(&mut entries, "AliasName", &self.alias_name, format);
-        wire::put_opt(&mut entries, "Desc", &self.desc, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "GmtCreate", &self.gmt_create, format);
-        wire::put_opt(&mut entries, "GmtModified", &self.gmt_modified, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleName",
+            &self.module_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "AliasName",
+            &self.alias_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Desc", &self.desc, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "GmtCreate",
+            &self.gmt_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "GmtModified",
+            &self.gmt_modified,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

@@ -64,7 +64,8 @@ impl aliyun_runtime::Operation for ListOtaModuleVersionsByDeviceInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("CurrentPage", &self.current_page);
@@ -368,34 +369,38 @@ impl wire::Decode for ListOtaModuleVersionsByDeviceResponse {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "CurrentPage" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.current_page,
                         value,
                         &path.field("CurrentPage"),
                     )?
                 }
                 "PageSize" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_size,
                         value,
                         &path.field("PageSize"),
                     )?
                 }
                 "PageCount" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_count,
                         value,
                         &path.field("PageCount"),
                     )?
                 }
                 "Total" => {
-                    wire::decode_into(&mut out.total, value, &path.field("Total"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.total,
+                        value,
+                        &path.field("Total"),
+                    )?
                 }
                 "Data" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.data,
                         value,
                         &path.field("Data"),
@@ -413,11 +418,26 @@ impl wire::Encode for ListOtaModuleVersionsByDeviceResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put_opt(&mut entries, "CurrentPage", &self.current_page, format);
-        wire::put_opt(&mut entries, "PageSize", &self.page_size, format);
-        wire::put_opt(&mut entries, "PageCount", &self.page_count, format);
-        wire::put_opt(&mut entries, "Total", &self.total, format);
-        wire::put_list(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "CurrentPage",
+            &self.current_page,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageSize",
+            &self.page_size,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageCount",
+            &self.page_count,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "Data",
             &self.data,
@@ -482,34 +502,38 @@ impl wire::Decode for SimpleOtaModuleInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "DeviceName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.device_name,
                         value,
                         &path.field("DeviceName"),
                     )?
                 }
                 "IotId" => {
-                    wire::decode_into(&mut out.iot_id, value, &path.field("IotId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.iot_id,
+                        value,
+                        &path.field("IotId"),
+                    )?
                 }
                 "ModuleName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,
                         value,
                         &path.field("ModuleName"),
                     )?
                 }
                 "ModuleVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_version,
                         value,
                         &path.field("ModuleVersion"),
@@ -526,11 +550,31 @@ impl wire::Encode for SimpleOtaModuleInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "DeviceName", &self.device_name, format);
-        wire::put_opt(&mut entries, "IotId", &self.iot_id, format);
-        wire::put_opt(&mut entries, "ModuleName", &self.module_name, format);
-        wire::put_opt(&mut entries, "ModuleVersion", &self.module_version, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DeviceName",
+            &self.device_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "IotId", &self.iot_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleName",
+            &self.module_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleVersion",
+            &self.module_version,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

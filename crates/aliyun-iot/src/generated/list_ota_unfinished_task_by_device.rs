@@ -78,7 +78,8 @@ impl aliyun_runtime::Operation for ListOtaUnfinishedTaskByDeviceInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("IotId", &self.iot_id);
@@ -393,10 +394,10 @@ impl wire::Decode for ListOtaUnfinishedTaskByDeviceResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Data" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.data,
                         value,
                         &path.field("Data"),
@@ -414,7 +415,7 @@ impl wire::Encode for ListOtaUnfinishedTaskByDeviceResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_list(
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "Data",
             &self.data,

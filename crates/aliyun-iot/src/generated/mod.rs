@@ -127,8 +127,12 @@ pub const API_VERSION: &str = "2018-01-20";
 /// The endpoint URL template; `{region}` is replaced by the region ID.
 pub const ENDPOINT_TEMPLATE: &str = "https://iot.{region}.aliyuncs.com/";
 
-/// The format the service answers in when a request does not ask for one.
+/// The format the service answers a V1 request in when it does not ask for one.
 pub const DEFAULT_FORMAT: aliyun_runtime::wire::Format = aliyun_runtime::wire::Format::Xml;
+
+/// The signature version the product's official SDKs use (`Config::signature`
+/// overrides it).
+pub const SIGNATURE: aliyun_runtime::SignatureVersion = aliyun_runtime::SignatureVersion::V3;
 
 /// The fields every reply of this product carries.
 pub const ENVELOPE: aliyun_runtime::wire::Envelope = aliyun_runtime::wire::Envelope {

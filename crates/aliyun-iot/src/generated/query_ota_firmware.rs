@@ -45,7 +45,8 @@ impl aliyun_runtime::Operation for QueryOtaFirmwareInput {
         )
         .quota_per_second(20)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("FirmwareId", &self.firmware_id);
@@ -195,10 +196,10 @@ impl wire::Decode for QueryOtaFirmwareResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "FirmwareInfo" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_info,
                         value,
                         &path.field("FirmwareInfo"),
@@ -215,7 +216,12 @@ impl wire::Encode for QueryOtaFirmwareResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "FirmwareInfo", &self.firmware_info, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareInfo",
+            &self.firmware_info,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -335,120 +341,136 @@ impl wire::Decode for FirmwareInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "FirmwareName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_name,
                         value,
                         &path.field("FirmwareName"),
                     )?
                 }
                 "FirmwareDesc" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_desc,
                         value,
                         &path.field("FirmwareDesc"),
                     )?
                 }
                 "DestVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.dest_version,
                         value,
                         &path.field("DestVersion"),
                     )?
                 }
                 "SrcVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.src_version,
                         value,
                         &path.field("SrcVersion"),
                     )?
                 }
-                "Type" => wire::decode_into(&mut out.r#type, value, &path.field("Type"))?,
+                "Type" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.r#type,
+                        value,
+                        &path.field("Type"),
+                    )?
+                }
                 "Status" => {
-                    wire::decode_into(&mut out.status, value, &path.field("Status"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.status,
+                        value,
+                        &path.field("Status"),
+                    )?
                 }
                 "VerifyProgress" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.verify_progress,
                         value,
                         &path.field("VerifyProgress"),
                     )?
                 }
                 "SignMethod" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.sign_method,
                         value,
                         &path.field("SignMethod"),
                     )?
                 }
                 "FirmwareSign" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_sign,
                         value,
                         &path.field("FirmwareSign"),
                     )?
                 }
                 "FirmwareSize" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_size,
                         value,
                         &path.field("FirmwareSize"),
                     )?
                 }
                 "FirmwareUrl" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_url,
                         value,
                         &path.field("FirmwareUrl"),
                     )?
                 }
                 "ModuleName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,
                         value,
                         &path.field("ModuleName"),
                     )?
                 }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "ProductName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_name,
                         value,
                         &path.field("ProductName"),
                     )?
                 }
-                "Udi" => wire::decode_into(&mut out.udi, value, &path.field("Udi"))?,
+                "Udi" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.udi,
+                        value,
+                        &path.field("Udi"),
+                    )?
+                }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
                     )?
                 }
                 "UtcModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_modified,
                         value,
                         &path.field("UtcModified"),
                     )?
                 }
                 "MultiFiles" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.multi_files,
                         value,
                         &path.field("MultiFiles"),
@@ -466,25 +488,100 @@ impl wire::Encode for FirmwareInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(19);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "FirmwareName", &self.firmware_name, format);
-        wire::put_opt(&mut entries, "FirmwareDesc", &self.firmware_desc, format);
-        wire::put_opt(&mut entries, "DestVersion", &self.dest_version, format);
-        wire::put_opt(&mut entries, "SrcVersion", &self.src_version, format);
-        wire::put_opt(&mut entries, "Type", &self.r#type, format);
-        wire::put_opt(&mut entries, "Status", &self.status, format);
-        wire::put_opt(&mut entries, "VerifyProgress", &self.verify_progress, format);
-        wire::put_opt(&mut entries, "SignMethod", &self.sign_method, format);
-        wire::put_opt(&mut entries, "FirmwareSign", &self.firmware_sign, format);
-        wire::put_opt(&mut entries, "FirmwareSize", &self.firmware_size, format);
-        wire::put_opt(&mut entries, "FirmwareUrl", &self.firmware_url, format);
-        wire::put_opt(&mut entries, "ModuleName", &self.module_name, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "ProductName", &self.product_name, format);
-        wire::put_opt(&mut entries, "Udi", &self.udi, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
-        wire::put_opt(&mut entries, "UtcModified", &self.utc_modified, format);
-        wire::put_list(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareName",
+            &self.firmware_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareDesc",
+            &self.firmware_desc,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DestVersion",
+            &self.dest_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SrcVersion",
+            &self.src_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Status", &self.status, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "VerifyProgress",
+            &self.verify_progress,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SignMethod",
+            &self.sign_method,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareSign",
+            &self.firmware_sign,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareSize",
+            &self.firmware_size,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareUrl",
+            &self.firmware_url,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleName",
+            &self.module_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductName",
+            &self.product_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Udi", &self.udi, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcModified",
+            &self.utc_modified,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "MultiFiles",
             &self.multi_files,
@@ -537,20 +634,42 @@ impl wire::Decode for OtaPackageFile {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Name" => wire::decode_into(&mut out.name, value, &path.field("Name"))?,
-                "Size" => wire::decode_into(&mut out.size, value, &path.field("Size"))?,
-                "Url" => wire::decode_into(&mut out.url, value, &path.field("Url"))?,
+                "Name" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.name,
+                        value,
+                        &path.field("Name"),
+                    )?
+                }
+                "Size" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.size,
+                        value,
+                        &path.field("Size"),
+                    )?
+                }
+                "Url" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.url,
+                        value,
+                        &path.field("Url"),
+                    )?
+                }
                 "SignValue" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.sign_value,
                         value,
                         &path.field("SignValue"),
                     )?
                 }
                 "FileMd5" => {
-                    wire::decode_into(&mut out.file_md5, value, &path.field("FileMd5"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.file_md5,
+                        value,
+                        &path.field("FileMd5"),
+                    )?
                 }
                 _ => {}
             }
@@ -563,11 +682,21 @@ impl wire::Encode for OtaPackageFile {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(5);
-        wire::put_opt(&mut entries, "Name", &self.name, format);
-        wire::put_opt(&mut entries, "Size", &self.size, format);
-        wire::put_opt(&mut entries, "Url", &self.url, format);
-        wire::put_opt(&mut entries, "SignValue", &self.sign_value, format);
-        wire::put_opt(&mut entries, "FileMd5", &self.file_md5, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Name", &self.name, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Url", &self.url, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SignValue",
+            &self.sign_value,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FileMd5",
+            &self.file_md5,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

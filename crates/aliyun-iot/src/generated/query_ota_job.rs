@@ -47,7 +47,8 @@ impl aliyun_runtime::Operation for QueryOtaJobInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("JobId", &self.job_id);
@@ -193,9 +194,15 @@ impl wire::Decode for QueryOtaJobResponse {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Data" => wire::decode_into(&mut out.data, value, &path.field("Data"))?,
+                "Data" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.data,
+                        value,
+                        &path.field("Data"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -207,7 +214,7 @@ impl wire::Encode for QueryOtaJobResponse {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Data", &self.data, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
         wire::Node::Map(entries)
     }
 }
@@ -373,149 +380,171 @@ impl wire::Decode for OtaJobInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "JobId" => {
-                    wire::decode_into(&mut out.job_id, value, &path.field("JobId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_id,
+                        value,
+                        &path.field("JobId"),
+                    )?
                 }
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
-                "Name" => wire::decode_into(&mut out.name, value, &path.field("Name"))?,
+                "Name" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.name,
+                        value,
+                        &path.field("Name"),
+                    )?
+                }
                 "JobDesc" => {
-                    wire::decode_into(&mut out.job_desc, value, &path.field("JobDesc"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_desc,
+                        value,
+                        &path.field("JobDesc"),
+                    )?
                 }
                 "DestVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.dest_version,
                         value,
                         &path.field("DestVersion"),
                     )?
                 }
                 "JobStatus" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.job_status,
                         value,
                         &path.field("JobStatus"),
                     )?
                 }
                 "JobType" => {
-                    wire::decode_into(&mut out.job_type, value, &path.field("JobType"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_type,
+                        value,
+                        &path.field("JobType"),
+                    )?
                 }
                 "SelectionType" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.selection_type,
                         value,
                         &path.field("SelectionType"),
                     )?
                 }
                 "TargetSelection" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.target_selection,
                         value,
                         &path.field("TargetSelection"),
                     )?
                 }
                 "GrayPercent" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.gray_percent,
                         value,
                         &path.field("GrayPercent"),
                     )?
                 }
                 "GroupId" => {
-                    wire::decode_into(&mut out.group_id, value, &path.field("GroupId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.group_id,
+                        value,
+                        &path.field("GroupId"),
+                    )?
                 }
                 "GroupName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.group_name,
                         value,
                         &path.field("GroupName"),
                     )?
                 }
                 "DownloadProtocol" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.download_protocol,
                         value,
                         &path.field("DownloadProtocol"),
                     )?
                 }
                 "DynamicMode" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.dynamic_mode,
                         value,
                         &path.field("DynamicMode"),
                     )?
                 }
                 "OverwriteMode" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.overwrite_mode,
                         value,
                         &path.field("OverwriteMode"),
                     )?
                 }
                 "MaximumPerMinute" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.maximum_per_minute,
                         value,
                         &path.field("MaximumPerMinute"),
                     )?
                 }
                 "RetryCount" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.retry_count,
                         value,
                         &path.field("RetryCount"),
                     )?
                 }
                 "RetryInterval" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.retry_interval,
                         value,
                         &path.field("RetryInterval"),
                     )?
                 }
                 "TimeoutInMinutes" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.timeout_in_minutes,
                         value,
                         &path.field("TimeoutInMinutes"),
                     )?
                 }
                 "NeedPush" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.need_push,
                         value,
                         &path.field("NeedPush"),
                     )?
                 }
                 "NeedConfirm" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.need_confirm,
                         value,
                         &path.field("NeedConfirm"),
                     )?
                 }
                 "MultiModuleMode" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.multi_module_mode,
                         value,
                         &path.field("MultiModuleMode"),
                     )?
                 }
                 "SrcVersions" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.src_versions,
                         value,
                         &path.field("SrcVersions"),
@@ -523,7 +552,7 @@ impl wire::Decode for OtaJobInfo {
                     )?
                 }
                 "Tags" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.tags,
                         value,
                         &path.field("Tags"),
@@ -531,42 +560,42 @@ impl wire::Decode for OtaJobInfo {
                     )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
                     )?
                 }
                 "UtcModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_modified,
                         value,
                         &path.field("UtcModified"),
                     )?
                 }
                 "UtcStartTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_start_time,
                         value,
                         &path.field("UtcStartTime"),
                     )?
                 }
                 "UtcEndTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_end_time,
                         value,
                         &path.field("UtcEndTime"),
                     )?
                 }
                 "UtcScheduleTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_schedule_time,
                         value,
                         &path.field("UtcScheduleTime"),
                     )?
                 }
                 "UtcScheduleFinishTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_schedule_finish_time,
                         value,
                         &path.field("UtcScheduleFinishTime"),
@@ -583,40 +612,135 @@ impl wire::Encode for OtaJobInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(31);
-        wire::put_opt(&mut entries, "JobId", &self.job_id, format);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "Name", &self.name, format);
-        wire::put_opt(&mut entries, "JobDesc", &self.job_desc, format);
-        wire::put_opt(&mut entries, "DestVersion", &self.dest_version, format);
-        wire::put_opt(&mut entries, "JobStatus", &self.job_status, format);
-        wire::put_opt(&mut entries, "JobType", &self.job_type, format);
-        wire::put_opt(&mut entries, "SelectionType", &self.selection_type, format);
-        wire::put_opt(&mut entries, "TargetSelection", &self.target_selection, format);
-        wire::put_opt(&mut entries, "GrayPercent", &self.gray_percent, format);
-        wire::put_opt(&mut entries, "GroupId", &self.group_id, format);
-        wire::put_opt(&mut entries, "GroupName", &self.group_name, format);
-        wire::put_opt(&mut entries, "DownloadProtocol", &self.download_protocol, format);
-        wire::put_opt(&mut entries, "DynamicMode", &self.dynamic_mode, format);
-        wire::put_opt(&mut entries, "OverwriteMode", &self.overwrite_mode, format);
-        wire::put_opt(
+        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Name", &self.name, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "JobDesc",
+            &self.job_desc,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DestVersion",
+            &self.dest_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "JobStatus",
+            &self.job_status,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "JobType",
+            &self.job_type,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SelectionType",
+            &self.selection_type,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "TargetSelection",
+            &self.target_selection,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "GrayPercent",
+            &self.gray_percent,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "GroupId",
+            &self.group_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "GroupName",
+            &self.group_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DownloadProtocol",
+            &self.download_protocol,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DynamicMode",
+            &self.dynamic_mode,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "OverwriteMode",
+            &self.overwrite_mode,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
             &mut entries,
             "MaximumPerMinute",
             &self.maximum_per_minute,
             format,
         );
-        wire::put_opt(&mut entries, "RetryCount", &self.retry_count, format);
-        wire::put_opt(&mut entries, "RetryInterval", &self.retry_interval, format);
-        wire::put_opt(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "RetryCount",
+            &self.retry_count,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "RetryInterval",
+            &self.retry_interval,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
             &mut entries,
             "TimeoutInMinutes",
             &self.timeout_in_minutes,
             format,
         );
-        wire::put_opt(&mut entries, "NeedPush", &self.need_push, format);
-        wire::put_opt(&mut entries, "NeedConfirm", &self.need_confirm, format);
-        wire::put_opt(&mut entries, "MultiModuleMode", &self.multi_module_mode, format);
-        wire::put_list(
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "NeedPush",
+            &self.need_push,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "NeedConfirm",
+            &self.need_confirm,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "MultiModuleMode",
+            &self.multi_module_mode,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
             &mut entries,
             "SrcVersions",
             &self.src_versions,
@@ -624,13 +748,45 @@ impl wire::Encode for OtaJobInfo {
             true,
             format,
         );
-        wire::put_list(&mut entries, "Tags", &self.tags, "OtaTagDTO", true, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
-        wire::put_opt(&mut entries, "UtcModified", &self.utc_modified, format);
-        wire::put_opt(&mut entries, "UtcStartTime", &self.utc_start_time, format);
-        wire::put_opt(&mut entries, "UtcEndTime", &self.utc_end_time, format);
-        wire::put_opt(&mut entries, "UtcScheduleTime", &self.utc_schedule_time, format);
-        wire::put_opt(
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Tags",
+            &self.tags,
+            "OtaTagDTO",
+            true,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcModified",
+            &self.utc_modified,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcStartTime",
+            &self.utc_start_time,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcEndTime",
+            &self.utc_end_time,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcScheduleTime",
+            &self.utc_schedule_time,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
             &mut entries,
             "UtcScheduleFinishTime",
             &self.utc_schedule_finish_time,

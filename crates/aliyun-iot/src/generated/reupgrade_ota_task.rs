@@ -50,7 +50,8 @@ impl aliyun_runtime::Operation for ReupgradeOtaTaskInput {
         )
         .quota_per_second(20)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post]);
+        .methods(&[aliyun_runtime::Method::Post])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("JobId", &self.job_id);

@@ -350,11 +350,21 @@ impl wire::Decode for OtaTag {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Key" => wire::decode_into(&mut out.key, value, &path.field("Key"))?,
+                "Key" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.key,
+                        value,
+                        &path.field("Key"),
+                    )?
+                }
                 "Value" => {
-                    wire::decode_into(&mut out.value, value, &path.field("Value"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.value,
+                        value,
+                        &path.field("Value"),
+                    )?
                 }
                 _ => {}
             }
@@ -367,8 +377,8 @@ impl wire::Encode for OtaTag {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(2);
-        wire::put_opt(&mut entries, "Key", &self.key, format);
-        wire::put_opt(&mut entries, "Value", &self.value, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Value", &self.value, format);
         wire::Node::Map(entries)
     }
 }
@@ -1115,79 +1125,87 @@ impl wire::Decode for SimpleOtaJobInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "JobId" => {
-                    wire::decode_into(&mut out.job_id, value, &path.field("JobId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_id,
+                        value,
+                        &path.field("JobId"),
+                    )?
                 }
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "JobStatus" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.job_status,
                         value,
                         &path.field("JobStatus"),
                     )?
                 }
                 "JobType" => {
-                    wire::decode_into(&mut out.job_type, value, &path.field("JobType"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_type,
+                        value,
+                        &path.field("JobType"),
+                    )?
                 }
                 "SelectionType" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.selection_type,
                         value,
                         &path.field("SelectionType"),
                     )?
                 }
                 "TargetSelection" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.target_selection,
                         value,
                         &path.field("TargetSelection"),
                     )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
                     )?
                 }
                 "UtcModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_modified,
                         value,
                         &path.field("UtcModified"),
                     )?
                 }
                 "UtcStartTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_start_time,
                         value,
                         &path.field("UtcStartTime"),
                     )?
                 }
                 "UtcEndTime" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_end_time,
                         value,
                         &path.field("UtcEndTime"),
                     )?
                 }
                 "Tags" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.tags,
                         value,
                         &path.field("Tags"),
@@ -1205,18 +1223,75 @@ impl wire::Encode for SimpleOtaJobInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(12);
-        wire::put_opt(&mut entries, "JobId", &self.job_id, format);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "JobStatus", &self.job_status, format);
-        wire::put_opt(&mut entries, "JobType", &self.job_type, format);
-        wire::put_opt(&mut entries, "SelectionType", &self.selection_type, format);
-        wire::put_opt(&mut entries, "TargetSelection", &self.target_selection, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
-        wire::put_opt(&mut entries, "UtcModified", &self.utc_modified, format);
-        wire::put_opt(&mut entries, "UtcStartTime", &self.utc_start_time, format);
-        wire::put_opt(&mut entries, "UtcEndTime", &self.utc_end_time, format);
-        wire::put_list(&mut entries, "Tags", &self.tags, "OtaTagDTO", true, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "JobStatus",
+            &self.job_status,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "JobType",
+            &self.job_type,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SelectionType",
+            &self.selection_type,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "TargetSelection",
+            &self.target_selection,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcModified",
+            &self.utc_modified,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcStartTime",
+            &self.utc_start_time,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcEndTime",
+            &self.utc_end_time,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Tags",
+            &self.tags,
+            "OtaTagDTO",
+            true,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -1251,13 +1326,17 @@ impl wire::Decode for CreatedJob {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "JobId" => {
-                    wire::decode_into(&mut out.job_id, value, &path.field("JobId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_id,
+                        value,
+                        &path.field("JobId"),
+                    )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
@@ -1274,8 +1353,13 @@ impl wire::Encode for CreatedJob {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(2);
-        wire::put_opt(&mut entries, "JobId", &self.job_id, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -1511,95 +1595,115 @@ impl wire::Decode for SimpleOtaTaskInfo {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "TaskId" => {
-                    wire::decode_into(&mut out.task_id, value, &path.field("TaskId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.task_id,
+                        value,
+                        &path.field("TaskId"),
+                    )?
                 }
                 "JobId" => {
-                    wire::decode_into(&mut out.job_id, value, &path.field("JobId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.job_id,
+                        value,
+                        &path.field("JobId"),
+                    )?
                 }
                 "FirmwareId" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
                         value,
                         &path.field("FirmwareId"),
                     )?
                 }
                 "IotId" => {
-                    wire::decode_into(&mut out.iot_id, value, &path.field("IotId"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.iot_id,
+                        value,
+                        &path.field("IotId"),
+                    )?
                 }
                 "DeviceName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.device_name,
                         value,
                         &path.field("DeviceName"),
                     )?
                 }
                 "ProductKey" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,
                         value,
                         &path.field("ProductKey"),
                     )?
                 }
                 "ProductName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.product_name,
                         value,
                         &path.field("ProductName"),
                     )?
                 }
                 "ModuleName" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,
                         value,
                         &path.field("ModuleName"),
                     )?
                 }
                 "SrcVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.src_version,
                         value,
                         &path.field("SrcVersion"),
                     )?
                 }
                 "DestVersion" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.dest_version,
                         value,
                         &path.field("DestVersion"),
                     )?
                 }
                 "TaskStatus" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.task_status,
                         value,
                         &path.field("TaskStatus"),
                     )?
                 }
                 "Progress" => {
-                    wire::decode_into(&mut out.progress, value, &path.field("Progress"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.progress,
+                        value,
+                        &path.field("Progress"),
+                    )?
                 }
                 "TaskDesc" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.task_desc,
                         value,
                         &path.field("TaskDesc"),
                     )?
                 }
                 "Timeout" => {
-                    wire::decode_into(&mut out.timeout, value, &path.field("Timeout"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.timeout,
+                        value,
+                        &path.field("Timeout"),
+                    )?
                 }
                 "UtcCreate" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_create,
                         value,
                         &path.field("UtcCreate"),
                     )?
                 }
                 "UtcModified" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.utc_modified,
                         value,
                         &path.field("UtcModified"),
@@ -1616,22 +1720,82 @@ impl wire::Encode for SimpleOtaTaskInfo {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(16);
-        wire::put_opt(&mut entries, "TaskId", &self.task_id, format);
-        wire::put_opt(&mut entries, "JobId", &self.job_id, format);
-        wire::put_opt(&mut entries, "FirmwareId", &self.firmware_id, format);
-        wire::put_opt(&mut entries, "IotId", &self.iot_id, format);
-        wire::put_opt(&mut entries, "DeviceName", &self.device_name, format);
-        wire::put_opt(&mut entries, "ProductKey", &self.product_key, format);
-        wire::put_opt(&mut entries, "ProductName", &self.product_name, format);
-        wire::put_opt(&mut entries, "ModuleName", &self.module_name, format);
-        wire::put_opt(&mut entries, "SrcVersion", &self.src_version, format);
-        wire::put_opt(&mut entries, "DestVersion", &self.dest_version, format);
-        wire::put_opt(&mut entries, "TaskStatus", &self.task_status, format);
-        wire::put_opt(&mut entries, "Progress", &self.progress, format);
-        wire::put_opt(&mut entries, "TaskDesc", &self.task_desc, format);
-        wire::put_opt(&mut entries, "Timeout", &self.timeout, format);
-        wire::put_opt(&mut entries, "UtcCreate", &self.utc_create, format);
-        wire::put_opt(&mut entries, "UtcModified", &self.utc_modified, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "TaskId", &self.task_id, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "FirmwareId",
+            &self.firmware_id,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "IotId", &self.iot_id, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DeviceName",
+            &self.device_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductKey",
+            &self.product_key,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ProductName",
+            &self.product_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "ModuleName",
+            &self.module_name,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "SrcVersion",
+            &self.src_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "DestVersion",
+            &self.dest_version,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "TaskStatus",
+            &self.task_status,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "Progress",
+            &self.progress,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "TaskDesc",
+            &self.task_desc,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Timeout", &self.timeout, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcCreate",
+            &self.utc_create,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "UtcModified",
+            &self.utc_modified,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }

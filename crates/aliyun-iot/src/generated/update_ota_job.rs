@@ -75,7 +75,8 @@ impl aliyun_runtime::Operation for UpdateOtaJobInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Post, aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("JobId", &self.job_id);

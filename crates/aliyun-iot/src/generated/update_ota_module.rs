@@ -56,7 +56,8 @@ impl aliyun_runtime::Operation for UpdateOtaModuleInput {
         )
         .quota_per_second(10)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post]);
+        .methods(&[aliyun_runtime::Method::Post])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("ProductKey", &self.product_key);

@@ -6,8 +6,8 @@
 //! The decoders are lenient the way Alibaba's services need: numbers sent as strings, empty
 //! XML elements, lists in every known shape, unknown fields ignored.
 
-mod decode;
-mod encode;
+pub(crate) mod decode;
+pub(crate) mod encode;
 mod json;
 mod reply;
 mod unknown;
@@ -15,11 +15,9 @@ mod xml;
 
 use std::fmt;
 
-pub use decode::{
-    Decode, FieldError, Path, decode_into, decode_list_into, decode_required, required,
-    struct_entries,
-};
-pub use encode::{Encode, list_node, put, put_list, put_opt};
+pub(crate) use decode::struct_entries;
+pub use decode::{Decode, FieldError, Path};
+pub use encode::Encode;
 pub use json::{parse_json, to_json};
 pub use reply::{Envelope, Reply, decode_gateway_error, decode_reply, encode_reply, in_band_error};
 pub use unknown::{UnknownInteger, UnknownString};

@@ -268,7 +268,7 @@ mod tests {
             let mut out = Named::default();
             for (key, value) in super::super::struct_entries(node, path)? {
                 if key == "Name" {
-                    super::super::decode_into(&mut out.name, value, &path.field("Name"))?;
+                    crate::codegen::decode_into(&mut out.name, value, &path.field("Name"))?;
                 }
             }
             Ok(out)
@@ -278,7 +278,7 @@ mod tests {
     impl Encode for Named {
         fn encode(&self, format: Format) -> Node {
             let mut entries = Vec::new();
-            super::super::put_opt(&mut entries, "Name", &self.name, format);
+            crate::codegen::put_opt(&mut entries, "Name", &self.name, format);
             Node::Map(entries)
         }
     }

@@ -58,7 +58,8 @@ impl aliyun_runtime::Operation for DescribeWidgetInput {
         )
         .quota_per_second(5)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Get]);
+        .methods(&[aliyun_runtime::Method::Get])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("WidgetId", &self.widget_id);
@@ -341,10 +342,14 @@ impl wire::Decode for DescribeWidgetResult {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Widget" => {
-                    wire::decode_into(&mut out.widget, value, &path.field("Widget"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.widget,
+                        value,
+                        &path.field("Widget"),
+                    )?
                 }
                 _ => {}
             }
@@ -357,7 +362,7 @@ impl wire::Encode for DescribeWidgetResult {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Widget", &self.widget, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Widget", &self.widget, format);
         wire::Node::Map(entries)
     }
 }
@@ -457,43 +462,78 @@ impl wire::Decode for Widget {
         let mut required_name = None;
         let mut required_count = None;
         let mut required_owner = None;
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Name" => {
-                    required_name = wire::decode_required(value, &path.field("Name"))?;
+                    required_name = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Name"),
+                    )?;
                 }
                 "Count" => {
-                    required_count = wire::decode_required(value, &path.field("Count"))?;
+                    required_count = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Count"),
+                    )?;
                 }
                 "Weight" => {
-                    wire::decode_into(&mut out.weight, value, &path.field("Weight"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.weight,
+                        value,
+                        &path.field("Weight"),
+                    )?
                 }
                 "Enabled" => {
-                    wire::decode_into(&mut out.enabled, value, &path.field("Enabled"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.enabled,
+                        value,
+                        &path.field("Enabled"),
+                    )?
                 }
                 "Level" => {
-                    wire::decode_into(&mut out.level, value, &path.field("Level"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.level,
+                        value,
+                        &path.field("Level"),
+                    )?
                 }
                 "Color" => {
-                    wire::decode_into(&mut out.color, value, &path.field("Color"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.color,
+                        value,
+                        &path.field("Color"),
+                    )?
                 }
                 "Created" => {
-                    wire::decode_into(&mut out.created, value, &path.field("Created"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.created,
+                        value,
+                        &path.field("Created"),
+                    )?
                 }
                 "Owner" => {
-                    required_owner = wire::decode_required(value, &path.field("Owner"))?;
+                    required_owner = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Owner"),
+                    )?;
                 }
                 "Parts" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.parts,
                         value,
                         &path.field("Parts"),
                         "PartItem",
                     )?
                 }
-                "Type" => wire::decode_into(&mut out.r#type, value, &path.field("Type"))?,
+                "Type" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.r#type,
+                        value,
+                        &path.field("Type"),
+                    )?
+                }
                 "Tags" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.tags,
                         value,
                         &path.field("Tags"),
@@ -501,7 +541,7 @@ impl wire::Decode for Widget {
                     )?
                 }
                 "Levels" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.levels,
                         value,
                         &path.field("Levels"),
@@ -509,7 +549,7 @@ impl wire::Decode for Widget {
                     )?
                 }
                 "Labels" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.labels,
                         value,
                         &path.field("Labels"),
@@ -517,14 +557,18 @@ impl wire::Decode for Widget {
                     )?
                 }
                 "Secret" => {
-                    wire::decode_into(&mut out.secret, value, &path.field("Secret"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.secret,
+                        value,
+                        &path.field("Secret"),
+                    )?
                 }
                 _ => {}
             }
         }
-        out.name = wire::required(required_name, path, "Name")?;
-        out.count = wire::required(required_count, path, "Count")?;
-        out.owner = wire::required(required_owner, path, "Owner")?;
+        out.name = aliyun_runtime::codegen::required(required_name, path, "Name")?;
+        out.count = aliyun_runtime::codegen::required(required_count, path, "Count")?;
+        out.owner = aliyun_runtime::codegen::required(required_owner, path, "Owner")?;
         Ok(out)
     }
 }
@@ -533,20 +577,48 @@ impl wire::Encode for Widget {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(14);
-        wire::put(&mut entries, "Name", &self.name, format);
-        wire::put(&mut entries, "Count", &self.count, format);
-        wire::put_opt(&mut entries, "Weight", &self.weight, format);
-        wire::put_opt(&mut entries, "Enabled", &self.enabled, format);
-        wire::put_opt(&mut entries, "Level", &self.level, format);
-        wire::put_opt(&mut entries, "Color", &self.color, format);
-        wire::put_opt(&mut entries, "Created", &self.created, format);
-        wire::put(&mut entries, "Owner", &self.owner, format);
-        wire::put_list(&mut entries, "Parts", &self.parts, "PartItem", false, format);
-        wire::put_opt(&mut entries, "Type", &self.r#type, format);
-        wire::put_list(&mut entries, "Tags", &self.tags, "Tag", false, format);
-        wire::put_list(&mut entries, "Levels", &self.levels, "Level", false, format);
-        wire::put_list(&mut entries, "Labels", &self.labels, "LabelDTO", true, format);
-        wire::put_opt(&mut entries, "Secret", &self.secret, format);
+        aliyun_runtime::codegen::put(&mut entries, "Name", &self.name, format);
+        aliyun_runtime::codegen::put(&mut entries, "Count", &self.count, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Weight", &self.weight, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Enabled", &self.enabled, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Level", &self.level, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Color", &self.color, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Created", &self.created, format);
+        aliyun_runtime::codegen::put(&mut entries, "Owner", &self.owner, format);
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Parts",
+            &self.parts,
+            "PartItem",
+            false,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Tags",
+            &self.tags,
+            "Tag",
+            false,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Levels",
+            &self.levels,
+            "Level",
+            false,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Labels",
+            &self.labels,
+            "LabelDTO",
+            true,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(&mut entries, "Secret", &self.secret, format);
         wire::Node::Map(entries)
     }
 }
@@ -575,9 +647,15 @@ impl wire::Decode for Owner {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Id" => wire::decode_into(&mut out.id, value, &path.field("Id"))?,
+                "Id" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.id,
+                        value,
+                        &path.field("Id"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -589,7 +667,7 @@ impl wire::Encode for Owner {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(1);
-        wire::put_opt(&mut entries, "Id", &self.id, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Id", &self.id, format);
         wire::Node::Map(entries)
     }
 }
@@ -623,12 +701,22 @@ impl wire::Decode for Part {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "Label" => {
-                    wire::decode_into(&mut out.label, value, &path.field("Label"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.label,
+                        value,
+                        &path.field("Label"),
+                    )?
                 }
-                "Size" => wire::decode_into(&mut out.size, value, &path.field("Size"))?,
+                "Size" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.size,
+                        value,
+                        &path.field("Size"),
+                    )?
+                }
                 _ => {}
             }
         }
@@ -640,8 +728,8 @@ impl wire::Encode for Part {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(2);
-        wire::put_opt(&mut entries, "Label", &self.label, format);
-        wire::put_opt(&mut entries, "Size", &self.size, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Label", &self.label, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
         wire::Node::Map(entries)
     }
 }

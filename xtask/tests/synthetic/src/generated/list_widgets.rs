@@ -40,7 +40,8 @@ impl aliyun_runtime::Operation for ListWidgetsInput {
         )
         .quota_per_second(2)
         .default_format(super::DEFAULT_FORMAT)
-        .methods(&[aliyun_runtime::Method::Post]);
+        .methods(&[aliyun_runtime::Method::Post])
+        .signature(super::SIGNATURE);
 
     fn serialize(&self, w: &mut aliyun_runtime::QueryWriter) {
         w.write("PageNumber", &self.page_number);
@@ -210,24 +211,24 @@ impl wire::Decode for ListWidgetsResult {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
                 "PageNumber" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.page_number,
                         value,
                         &path.field("PageNumber"),
                     )?
                 }
                 "TotalCount" => {
-                    wire::decode_into(
+                    aliyun_runtime::codegen::decode_into(
                         &mut out.total_count,
                         value,
                         &path.field("TotalCount"),
                     )?
                 }
                 "Widgets" => {
-                    wire::decode_list_into(
+                    aliyun_runtime::codegen::decode_list_into(
                         &mut out.widgets,
                         value,
                         &path.field("Widgets"),
@@ -245,9 +246,26 @@ impl wire::Encode for ListWidgetsResult {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(3);
-        wire::put_opt(&mut entries, "PageNumber", &self.page_number, format);
-        wire::put_opt(&mut entries, "TotalCount", &self.total_count, format);
-        wire::put_list(&mut entries, "Widgets", &self.widgets, "Widget", true, format);
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "PageNumber",
+            &self.page_number,
+            format,
+        );
+        aliyun_runtime::codegen::put_opt(
+            &mut entries,
+            "TotalCount",
+            &self.total_count,
+            format,
+        );
+        aliyun_runtime::codegen::put_list(
+            &mut entries,
+            "Widgets",
+            &self.widgets,
+            "Widget",
+            true,
+            format,
+        );
         wire::Node::Map(entries)
     }
 }
@@ -294,16 +312,25 @@ impl wire::Decode for WidgetSummary {
         #[allow(unused_mut)]
         let mut out = Self::default();
         let mut required_id = None;
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Id" => required_id = wire::decode_required(value, &path.field("Id"))?,
+                "Id" => {
+                    required_id = aliyun_runtime::codegen::decode_required(
+                        value,
+                        &path.field("Id"),
+                    )?;
+                }
                 "Label" => {
-                    wire::decode_into(&mut out.label, value, &path.field("Label"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.label,
+                        value,
+                        &path.field("Label"),
+                    )?
                 }
                 _ => {}
             }
         }
-        out.id = wire::required(required_id, path, "Id")?;
+        out.id = aliyun_runtime::codegen::required(required_id, path, "Id")?;
         Ok(out)
     }
 }
@@ -312,8 +339,8 @@ impl wire::Encode for WidgetSummary {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(2);
-        wire::put(&mut entries, "Id", &self.id, format);
-        wire::put_opt(&mut entries, "Label", &self.label, format);
+        aliyun_runtime::codegen::put(&mut entries, "Id", &self.id, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Label", &self.label, format);
         wire::Node::Map(entries)
     }
 }

@@ -36,14 +36,28 @@ impl wire::Decode for Label {
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
-        for (key, value) in wire::struct_entries(node, path)? {
+        for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
             match key.as_str() {
-                "Key" => wire::decode_into(&mut out.key, value, &path.field("Key"))?,
+                "Key" => {
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.key,
+                        value,
+                        &path.field("Key"),
+                    )?
+                }
                 "Value" => {
-                    wire::decode_into(&mut out.value, value, &path.field("Value"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.value,
+                        value,
+                        &path.field("Value"),
+                    )?
                 }
                 "Shade" => {
-                    wire::decode_into(&mut out.shade, value, &path.field("Shade"))?
+                    aliyun_runtime::codegen::decode_into(
+                        &mut out.shade,
+                        value,
+                        &path.field("Shade"),
+                    )?
                 }
                 _ => {}
             }
@@ -56,9 +70,9 @@ impl wire::Encode for Label {
     fn encode(&self, format: wire::Format) -> wire::Node {
         #[allow(unused_mut)]
         let mut entries = Vec::with_capacity(3);
-        wire::put_opt(&mut entries, "Key", &self.key, format);
-        wire::put_opt(&mut entries, "Value", &self.value, format);
-        wire::put_opt(&mut entries, "Shade", &self.shade, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Value", &self.value, format);
+        aliyun_runtime::codegen::put_opt(&mut entries, "Shade", &self.shade, format);
         wire::Node::Map(entries)
     }
 }
