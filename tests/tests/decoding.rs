@@ -3,6 +3,8 @@
 //! in-band errors, shape drift, malformed bodies), so that a snapshot accepted by mistake
 //! (`samples.rs` snapshots every body) does not hide a regression.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use aliyun_iot::jiff::Timestamp;
 use aliyun_iot::query_ota_firmware::{
     FirmwareInfo, FirmwareStatus, FirmwareType, QueryOtaFirmwareResponse, SignMethod,

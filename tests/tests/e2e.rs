@@ -9,6 +9,8 @@
 //! emulator still throttles each operation at its quota per key, 20 calls per second for
 //! QueryOTAFirmware: no test makes that many).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::future::Future;
 use std::time::{Duration, Instant};
 

@@ -2,6 +2,8 @@
 //! model, in JSON, in XML and across formats; the re-encoded bodies of the seed sample and
 //! of the multi-file fixture are snapshotted so their shape can be checked against the API's.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;
 use aliyun_runtime::wire::{self, Format};
 

@@ -8,6 +8,8 @@
 //! named `<Action>.<case>.<ext>`. The key facts of each are asserted explicitly in
 //! `decoding.rs`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::path::Path;
 
 use aliyun_runtime::wire::{self, Format};

@@ -2,6 +2,8 @@
 //! catches every kind of staleness and changes nothing, `Write` repairs it, and generation is
 //! deterministic. All but the first test work on a copy of the workspace in a temp dir.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,6 +2,8 @@
 //! says what is wrong. Every case edits one thing in a spec that is otherwise valid (see
 //! `the_base_specs_are_valid`), so the error can only come from that edit.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

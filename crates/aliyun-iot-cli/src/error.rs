@@ -54,7 +54,16 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Sdk(e) | CliError::NoRegion(e) => e.fmt(f),
+            CliError::Sdk(e) | CliError::NoRegion(e) => {
+                // One line: the error, then each cause (a refused connection, a TLS alert).
+                e.fmt(f)?;
+                let mut cause = std::error::Error::source(e);
+                while let Some(c) = cause {
+                    write!(f, ": {c}")?;
+                    cause = c.source();
+                }
+                Ok(())
+            }
             CliError::Config(m) => write!(f, "invalid configuration: {m}"),
             CliError::Other(m) => f.write_str(m),
         }

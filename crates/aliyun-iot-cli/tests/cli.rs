@@ -2,6 +2,8 @@
 //! environment (only `PATH` and a temporary `HOME`), so no real credentials or aliyun CLI
 //! configuration are ever read, and no call leaves the machine (the emulator serves them all).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -12,6 +12,8 @@
 //! empty temporary `HOME` and configuration-file variables naming files that do not exist, so
 //! no real credentials or aliyun CLI configuration are read and no call leaves the machine.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -16,6 +16,8 @@
 //! cargo bench -p aliyun-iot-emulator -- --warm-up-time 1 --measurement-time 5
 //! ```
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

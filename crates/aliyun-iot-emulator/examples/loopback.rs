@@ -12,6 +12,8 @@
 //! the same query in a loop with a plain reqwest client; `sdk` makes real signed
 //! `QueryOTAFirmware` calls (signed, paced off, retried on failure, decoded).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::time::Instant;
 
 use aliyun_runtime::{Config, Credentials, Pacing, SignatureVersion};

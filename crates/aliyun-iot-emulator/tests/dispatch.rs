@@ -4,6 +4,8 @@
 //! emulator does not implement answer `UnsupportedOperation`; throttling counts each operation
 //! apart, at its own quota.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::collections::BTreeSet;

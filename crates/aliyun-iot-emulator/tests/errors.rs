@@ -1,5 +1,7 @@
 //! Gateway errors and in-band errors over real HTTP.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::time::Duration;

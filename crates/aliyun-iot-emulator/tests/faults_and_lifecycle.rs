@@ -1,5 +1,7 @@
 //! Fault injection, data files, start and shutdown.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::time::{Duration, Instant};

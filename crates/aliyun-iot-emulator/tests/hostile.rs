@@ -1,6 +1,8 @@
 //! Hostile input: the emulator answers 4xx (with an error body where the HTTP layer lets
 //! it), never panics or hangs, and keeps answering good requests afterwards.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::net::SocketAddr;

@@ -1,5 +1,7 @@
 //! One log line per request, and never a secret in it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::io::Write;

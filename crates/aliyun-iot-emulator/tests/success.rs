@@ -1,5 +1,7 @@
 //! Successful calls over real HTTP: formats, methods, where parameters go, encodings.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use aliyun_iot::query_ota_firmware::{FirmwareType, QueryOtaFirmwareResponse};

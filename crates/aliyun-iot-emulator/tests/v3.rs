@@ -3,6 +3,8 @@
 //! POST, STS, SM3, a request signed like the official Python SDK) and every way a request is
 //! refused, each with its code and without echoing a secret, a token or a signature.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use aliyun_iot_emulator::{AccessKey, EmulatorConfig, default_packages};

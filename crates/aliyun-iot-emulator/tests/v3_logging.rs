@@ -2,6 +2,8 @@
 //! `Authorization` header. Alone in its test binary: the log callsite's interest is global, and
 //! tests on other threads without a subscriber would turn it off.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::io::Write;

@@ -2,6 +2,8 @@
 //! for an in-band failure) against a plain `serde_json::Value` parse of the same bytes, and the
 //! typed decoding of the documentation's XML sample.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::hint::black_box;
 
 use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;

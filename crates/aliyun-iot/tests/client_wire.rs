@@ -8,6 +8,8 @@
 //! parameters, methods and retries run under both; the rest use the default (V3, the
 //! product's version from the spec).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::fmt::Write as _;

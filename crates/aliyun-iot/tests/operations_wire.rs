@@ -8,6 +8,8 @@
 //! the documented JSON sample (spec/iot/samples/<Action>.doc.json), or an envelope-only body
 //! for the operations without one, and the reply must decode with the sample's request ID.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::future::Future;

@@ -4,6 +4,8 @@
 //! error in the middle of a walk. The walks that check parameters run under both signature
 //! versions; the others use the default (V3).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 mod common;
 
 use std::pin::pin;

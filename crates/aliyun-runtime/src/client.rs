@@ -8,7 +8,7 @@ use tracing::Instrument;
 use crate::config::Method;
 use crate::config::{Config, Pacing};
 use crate::credentials::Credentials;
-use crate::error::{Error, ServiceError, SignatureDiagnosis};
+use crate::error::{Error, ServiceError, SignatureDiagnosis, TransportError};
 use crate::operation::Operation;
 use crate::pacing;
 use crate::protocol;
@@ -281,14 +281,18 @@ fn transport_error(error: reqwest::Error, config: &Config) -> Error {
         };
         return Error::Timeout { what, after };
     }
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    Error::Transport(message)
+    // What failed, in our words; reqwest's error (and its causes: refused, reset, a TLS
+    // alert) kept below it as the source.
+    let what = if error.is_connect() {
+        "cannot connect to the endpoint"
+    } else if error.is_request() {
+        "cannot send the request"
+    } else if error.is_body() || error.is_decode() {
+        "cannot read the response"
+    } else {
+        "the HTTP exchange failed"
+    };
+    Error::Transport(TransportError::new(what, Some(Box::new(error))))
 }
 
 #[cfg(test)]

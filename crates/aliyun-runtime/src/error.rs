@@ -167,7 +167,7 @@ pub enum Error {
     /// The client is misconfigured (a bad endpoint URL, a bad region, ...).
     Config(String),
     /// The request could not be sent or its response not read (connection refused, reset, TLS).
-    Transport(String),
+    Transport(TransportError),
     /// A paginator stopped because the service answered another page than the one asked for
     /// (it ignores the page number, or repeats a page): the items so far are not all of them.
     Pagination(String),
@@ -226,7 +226,7 @@ impl fmt::Display for Error {
             Error::Build(e) => e.fmt(f),
             Error::Credentials(e) => write!(f, "no usable credentials: {e}"),
             Error::Config(m) => write!(f, "invalid configuration: {m}"),
-            Error::Transport(m) => write!(f, "transport error: {m}"),
+            Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Pagination(m) => write!(f, "pagination stopped: {m}"),
             Error::Timeout { what, after } => {
                 write!(f, "timed out: the {what} took longer than {after:?}")
@@ -235,9 +235,78 @@ impl fmt::Display for Error {
     }
 }
 
-/// No `source()`: `Display` already prints the inner error, and chain-walking reporters would
-/// print it twice. Reach the inner error with [`Error::as_service`] or by matching.
-impl std::error::Error for Error {}
+/// `source()` is the cause below what `Display` already says: for a transport error, the I/O
+/// or TLS error underneath (so chain-walking reporters print each cause once); the service's
+/// and decoding errors are their own message. Reach those with [`Error::as_service`] or by
+/// matching.
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(e) => e.source(),
+            Error::Credentials(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+/// Why a request could not be sent or its response not read. `Display` is the transport's
+/// own message (URL removed: its query holds the signature); `source()` the cause underneath
+/// (connection refused, reset, a TLS alert), kept as an error rather than flattened into text.
+#[derive(Debug)]
+pub struct TransportError {
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl TransportError {
+    /// A transport error with this message and cause.
+    pub fn new(
+        message: impl Into<String>,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self {
+            message: message.into(),
+            source,
+        }
+    }
+
+    /// The message and every cause, joined with `: ` (for logs that print one line).
+    pub fn chain(&self) -> String {
+        let mut out = self.message.clone();
+        let mut next = std::error::Error::source(self);
+        while let Some(cause) = next {
+            out.push_str(": ");
+            out.push_str(&cause.to_string());
+            next = cause.source();
+        }
+        out
+    }
+
+    /// Whether the message or a cause contains `text`.
+    pub fn contains(&self, text: &str) -> bool {
+        self.chain().contains(text)
+    }
+}
+
+impl From<&str> for TransportError {
+    fn from(message: &str) -> Self {
+        Self::new(message, None)
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<ServiceError> for Error {
     fn from(e: ServiceError) -> Self {
@@ -293,6 +362,18 @@ mod tests {
         assert!(!svc(400, "MissingParameter").is_retryable());
         assert!(!svc(404, "InvalidAccessKeyId.NotFound").is_retryable());
         assert!(Error::Transport("reset".into()).is_retryable());
+        // The cause is kept, not flattened.
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "peer reset");
+        let e = Error::Transport(TransportError::new(
+            "error sending request",
+            Some(Box::new(io)),
+        ));
+        assert_eq!(e.to_string(), "transport error: error sending request");
+        let cause = std::error::Error::source(&e).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some("peer reset"));
+        if let Error::Transport(t) = &e {
+            assert_eq!(t.chain(), "error sending request: peer reset");
+        }
         assert!(!Error::Config("x".into()).is_retryable());
     }
 }

@@ -27,7 +27,7 @@ pub use client::RpcClient;
 pub use config::{Config, ConfigBuilder, Method, Pacing};
 pub use credentials::{Credentials, ProvideCredentials};
 pub use endpoint::Endpoint;
-pub use error::{BuildError, Error, ErrorOrigin, ServiceError};
+pub use error::{BuildError, Error, ErrorOrigin, ServiceError, TransportError};
 pub use operation::{Operation, OperationInfo};
 pub use paginator::{PagedOperation, PagedOutput, Paginator};
 pub use query::{QueryReader, QueryValue, QueryWriter};

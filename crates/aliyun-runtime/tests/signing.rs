@@ -1,5 +1,7 @@
 //! Property tests for the V1 signing stages: percent-encoding and canonical query.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use aliyun_runtime::signing::{canonical_query, percent_encode};
 use percent_encoding::percent_decode_str;
 use proptest::prelude::*;

@@ -13,6 +13,8 @@
 //! and V3 vectors computed with the official SDKs and cross-checked); see each `request.json`'s
 //! `source`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,8 @@
 //! The generated code for every type kind of the synthetic spec: decoding JSON and XML in all
 //! the shapes the runtime accepts, re-encoding, the input builder and in-band failures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
+
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::query::QueryError;
 use aliyun_runtime::wire::{self, DecodeError, Format, Reply};
