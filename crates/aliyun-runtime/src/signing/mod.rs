@@ -33,38 +33,43 @@ pub use v3::{Acs3Algorithm, Acs3Signer};
 ///
 /// This is also the encoding to use for every value put on the wire, the signature included.
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 2);
+    let mut out = Vec::with_capacity(s.len() + s.len() / 2);
     encode_into(&mut out, s);
-    out
+    ascii(out)
 }
 
-/// [`percent_encode`] appended to `out` (no allocation of its own: the hot path of signing).
-pub(crate) fn encode_into(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let keep = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
-    // Runs of kept bytes are copied whole (most of a query is made of them).
-    let mut rest = s;
-    while !rest.is_empty() {
-        let run = rest.bytes().position(|b| !keep(b)).unwrap_or(rest.len());
-        let (kept, tail) = rest.split_at(run);
-        out.push_str(kept);
-        let Some(&b) = tail.as_bytes().first() else {
-            break;
-        };
-        out.push('%');
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0x0f)]));
-        // The escaped byte may be part of a multi-byte character: continue from the next byte
-        // on a character boundary by escaping the rest of that character here.
-        let width = tail.chars().next().map_or(1, char::len_utf8);
-        for &b in &tail.as_bytes()[1..width] {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+/// [`percent_encode`] appended to `out` as bytes, which are all ASCII (the hot path of
+/// signing: no allocation of its own, no UTF-8 work per byte).
+pub(crate) fn encode_into(out: &mut Vec<u8>, s: &str) {
+    for &b in s.as_bytes() {
+        if UNRESERVED[usize::from(b)] {
+            out.push(b);
+        } else {
+            let at = 3 * usize::from(b);
+            out.extend_from_slice(ESCAPES.as_bytes().get(at..at + 3).unwrap_or_default());
         }
-        rest = &tail[width..];
     }
 }
+
+/// Bytes that [`encode_into`] wrote (ASCII only) as a `String`.
+pub(crate) fn ascii(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Which bytes RFC 3986 leaves as they are: `A-Z a-z 0-9 - _ . ~`.
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
+        i += 1;
+    }
+    table
+};
+
+/// `%00%01…%FF`: the escape of byte `b` is at `3 * b`.
+const ESCAPES: &str = "%00%01%02%03%04%05%06%07%08%09%0A%0B%0C%0D%0E%0F%10%11%12%13%14%15%16%17%18%19%1A%1B%1C%1D%1E%1F%20%21%22%23%24%25%26%27%28%29%2A%2B%2C%2D%2E%2F%30%31%32%33%34%35%36%37%38%39%3A%3B%3C%3D%3E%3F%40%41%42%43%44%45%46%47%48%49%4A%4B%4C%4D%4E%4F%50%51%52%53%54%55%56%57%58%59%5A%5B%5C%5D%5E%5F%60%61%62%63%64%65%66%67%68%69%6A%6B%6C%6D%6E%6F%70%71%72%73%74%75%76%77%78%79%7A%7B%7C%7D%7E%7F%80%81%82%83%84%85%86%87%88%89%8A%8B%8C%8D%8E%8F%90%91%92%93%94%95%96%97%98%99%9A%9B%9C%9D%9E%9F%A0%A1%A2%A3%A4%A5%A6%A7%A8%A9%AA%AB%AC%AD%AE%AF%B0%B1%B2%B3%B4%B5%B6%B7%B8%B9%BA%BB%BC%BD%BE%BF%C0%C1%C2%C3%C4%C5%C6%C7%C8%C9%CA%CB%CC%CD%CE%CF%D0%D1%D2%D3%D4%D5%D6%D7%D8%D9%DA%DB%DC%DD%DE%DF%E0%E1%E2%E3%E4%E5%E6%E7%E8%E9%EA%EB%EC%ED%EE%EF%F0%F1%F2%F3%F4%F5%F6%F7%F8%F9%FA%FB%FC%FD%FE%FF";
 
 /// Lowercase hex of `bytes`.
 pub(crate) fn to_hex(bytes: &[u8]) -> String {

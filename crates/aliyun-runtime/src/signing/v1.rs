@@ -13,7 +13,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
 use super::{
-    SignableRequest, Signed, Signer, SigningContext, SigningKey, encode_into, percent_encode,
+    SignableRequest, Signed, Signer, SigningContext, SigningKey, ascii, encode_into, percent_encode,
 };
 
 /// The parameters [`RpcV1Signer`] sets itself; copies of them in the request are ignored.
@@ -42,16 +42,16 @@ pub fn canonical_query(params: &[(&str, &str)]) -> String {
             .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
     });
     let room: usize = params.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    let mut out = String::with_capacity(room + room / 4);
+    let mut out = Vec::with_capacity(room + room / 4);
     for (i, (name, value)) in sorted.into_iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
         encode_into(&mut out, name);
-        out.push('=');
+        out.push(b'=');
         encode_into(&mut out, value);
     }
-    out
+    ascii(out)
 }
 
 /// Builds the V1 string to sign: `<method>&%2F&<percent_encode(canonical_query)>`.
@@ -60,11 +60,12 @@ pub fn canonical_query(params: &[(&str, &str)]) -> String {
 /// differently); `canonical_query` is the output of [`canonical_query`], which gets encoded a
 /// second time here (so `%3A` becomes `%253A`).
 pub fn string_to_sign(method: &str, canonical_query: &str) -> String {
-    let mut out = String::with_capacity(method.len() + 5 + canonical_query.len() * 5 / 4);
-    out.push_str(method);
-    out.push_str("&%2F&");
+    let mut out = Vec::with_capacity(method.len() + 5 + canonical_query.len() * 5 / 4);
+    out.extend_from_slice(method.as_bytes());
+    out.extend_from_slice(b"&%2F&");
     encode_into(&mut out, canonical_query);
-    out
+    // The method is ASCII (an HTTP token); were it not, the signature would simply not match.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Computes the V1 signature: `Base64(HMAC-SHA1(key = secret + "&", string_to_sign))`, in the
