@@ -176,20 +176,19 @@ impl RpcClient {
         url.set_query(Some(&signed.query));
         tracing::debug!(url = %redact_query(url.as_str()), method = http_method.as_str(), %version, "sending");
 
-        let mut request_builder = match http_method {
+        let mut builder = match http_method {
             Method::Post => self.inner.http.post(url),
             Method::Get => self.inner.http.get(url),
         };
         for (name, value) in &request.headers {
-            request_builder = request_builder.header(name.as_str(), value.as_str());
+            builder = builder.header(name.as_str(), value.as_str());
         }
         if http_method == Method::Post {
             // Even empty: `Content-Length: 0`, as the official SDKs send (some proxies refuse a
             // POST without a length).
-            request_builder = request_builder.body(std::mem::take(&mut request.body));
+            builder = builder.body(std::mem::take(&mut request.body));
         }
-        let request = request_builder;
-        let mut response = request
+        let mut response = builder
             .send()
             .await
             .map_err(|e| transport_error(e, config))?;

@@ -40,7 +40,7 @@ pub(super) fn module(product: &Product, op: &Operation) -> TokenStream {
     let query = query_structs(op);
     let types = op.types.iter().map(|t| {
         if t.rust_name == op.response {
-            output(op, t)
+            output(t)
         } else {
             type_def(t, query.contains(&t.rust_name))
         }
@@ -306,7 +306,7 @@ fn param_doc(p: &Parameter) -> TokenStream {
 }
 
 /// The output: the request ID from the envelope, then the payload.
-fn output(op: &Operation, ty: &crate::spec::TypeDef) -> TokenStream {
+fn output(ty: &crate::spec::TypeDef) -> TokenStream {
     let TypeKind::Struct(fields) = &ty.kind else {
         return quote! {};
     };
@@ -322,8 +322,6 @@ fn output(op: &Operation, ty: &crate::spec::TypeDef) -> TokenStream {
     let debug = parts.debug;
     let decode = parts.decode;
     let encode = parts.encode;
-    let action = &op.name;
-    let _ = action;
     quote! {
         #doc
         #[derive(Clone, Default, PartialEq)]

@@ -122,7 +122,7 @@ pub fn load_product(root: &Path, dir: &Path) -> Result<Product, SpecError> {
         let parsed: TypesFile = parse(&file, &text)?;
         raw_types.push((file, parsed.types));
     }
-    let types = shared_types(&raw_types, &envelope)?;
+    let types = shared_types(&raw_types)?;
     let ctx = ProductContext {
         envelope,
         errors,
@@ -197,10 +197,7 @@ fn error_codes(file: &Path, raw: &RawProduct) -> Result<Vec<ErrorCode>, SpecErro
 }
 
 /// The shared types of every `types/*.yaml` file: names are unique across files.
-fn shared_types(
-    files: &[(PathBuf, Vec<RawType>)],
-    envelope: &Envelope,
-) -> Result<Vec<TypeDef>, SpecError> {
+fn shared_types(files: &[(PathBuf, Vec<RawType>)]) -> Result<Vec<TypeDef>, SpecError> {
     let mut all = BTreeMap::new();
     let mut rust_names = BTreeSet::new();
     for (file, raw) in files {
@@ -221,7 +218,7 @@ fn shared_types(
     };
     let mut types = Vec::new();
     for (file, raw) in files {
-        let defined = define(file, raw, &scope, envelope)?;
+        let defined = define(file, raw, &scope)?;
         check_no_recursion(file, raw, &defined, &[])?;
         types.extend(defined);
     }
@@ -276,13 +273,7 @@ fn declare(
 }
 
 /// The checked definitions of a file's types.
-fn define(
-    file: &Path,
-    raw: &[RawType],
-    scope: &Scope<'_>,
-    envelope: &Envelope,
-) -> Result<Vec<TypeDef>, SpecError> {
-    let _ = envelope;
+fn define(file: &Path, raw: &[RawType], scope: &Scope<'_>) -> Result<Vec<TypeDef>, SpecError> {
     let mut types = Vec::new();
     for ty in raw {
         let rust_name = scope
@@ -458,7 +449,7 @@ pub fn load_operation(
         local: &local,
         shared: &shared,
     };
-    let types = define(file, &op.types, &scope, &ctx.envelope)?;
+    let types = define(file, &op.types, &scope)?;
     check_no_recursion(file, &op.types, &types, &ctx.types)?;
 
     let response = match local.get(&op.response.value) {
