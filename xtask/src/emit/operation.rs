@@ -141,6 +141,10 @@ fn input(op: &Operation) -> TokenStream {
             (true, true) => quote! {
                 #name: if self.#name.is_empty() { return Err(#missing) } else { self.#name },
             },
+            // An empty required string is as missing as an absent one: the gateway says so.
+            (true, false) if p.ty == FieldType::String => quote! {
+                #name: self.#name.filter(|v| !v.is_empty()).ok_or(#missing)?,
+            },
             (true, false) => quote! { #name: self.#name.ok_or(#missing)?, },
             (false, _) => quote! { #name: self.#name, },
         }
@@ -196,7 +200,7 @@ fn input(op: &Operation) -> TokenStream {
 
         impl #builder {
             #builder_setters
-            /// The input, or an error naming the first missing required parameter.
+            /// The input, or an error naming the first missing (or empty) required parameter.
             pub fn build(self) -> Result<#input, aliyun_runtime::BuildError> {
                 Ok(#input { #(#build_fields)* })
             }

@@ -89,13 +89,14 @@ impl CancelOtaStrategyByJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<CancelOtaStrategyByJobInput, aliyun_runtime::BuildError> {
         Ok(CancelOtaStrategyByJobInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CancelOTAStrategyByJob",

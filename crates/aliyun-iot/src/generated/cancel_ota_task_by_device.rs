@@ -162,13 +162,14 @@ impl CancelOtaTaskByDeviceInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<CancelOtaTaskByDeviceInput, aliyun_runtime::BuildError> {
         Ok(CancelOtaTaskByDeviceInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CancelOTATaskByDevice",
@@ -178,6 +179,7 @@ impl CancelOtaTaskByDeviceInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CancelOTATaskByDevice",

@@ -206,11 +206,12 @@ impl CancelOtaTaskByJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<CancelOtaTaskByJobInput, aliyun_runtime::BuildError> {
         Ok(CancelOtaTaskByJobInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CancelOTATaskByJob",

@@ -96,7 +96,7 @@ impl ConfirmOtaTaskInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ConfirmOtaTaskInput, aliyun_runtime::BuildError> {
         Ok(ConfirmOtaTaskInput {
             task_id: if self.task_id.is_empty() {

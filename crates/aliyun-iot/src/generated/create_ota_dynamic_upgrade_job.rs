@@ -413,13 +413,14 @@ impl CreateOtaDynamicUpgradeJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<CreateOtaDynamicUpgradeJobInput, aliyun_runtime::BuildError> {
         Ok(CreateOtaDynamicUpgradeJobInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTADynamicUpgradeJob",
@@ -429,6 +430,7 @@ impl CreateOtaDynamicUpgradeJobInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTADynamicUpgradeJob",

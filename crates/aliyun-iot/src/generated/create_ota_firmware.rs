@@ -361,11 +361,12 @@ impl CreateOtaFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<CreateOtaFirmwareInput, aliyun_runtime::BuildError> {
         Ok(CreateOtaFirmwareInput {
             dest_version: self
                 .dest_version
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAFirmware",
@@ -375,6 +376,7 @@ impl CreateOtaFirmwareInputBuilder {
                 )?,
             firmware_name: self
                 .firmware_name
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAFirmware",

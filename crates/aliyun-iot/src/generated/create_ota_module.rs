@@ -157,11 +157,12 @@ impl CreateOtaModuleInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<CreateOtaModuleInput, aliyun_runtime::BuildError> {
         Ok(CreateOtaModuleInput {
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAModule",
@@ -171,6 +172,7 @@ impl CreateOtaModuleInputBuilder {
                 )?,
             module_name: self
                 .module_name
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAModule",

@@ -516,13 +516,14 @@ impl CreateOtaStaticUpgradeJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<CreateOtaStaticUpgradeJobInput, aliyun_runtime::BuildError> {
         Ok(CreateOtaStaticUpgradeJobInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAStaticUpgradeJob",
@@ -532,6 +533,7 @@ impl CreateOtaStaticUpgradeJobInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAStaticUpgradeJob",

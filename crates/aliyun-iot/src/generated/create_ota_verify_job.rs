@@ -245,11 +245,12 @@ impl CreateOtaVerifyJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<CreateOtaVerifyJobInput, aliyun_runtime::BuildError> {
         Ok(CreateOtaVerifyJobInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAVerifyJob",
@@ -259,6 +260,7 @@ impl CreateOtaVerifyJobInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "CreateOTAVerifyJob",

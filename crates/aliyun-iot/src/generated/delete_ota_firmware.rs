@@ -89,11 +89,12 @@ impl DeleteOtaFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<DeleteOtaFirmwareInput, aliyun_runtime::BuildError> {
         Ok(DeleteOtaFirmwareInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "DeleteOTAFirmware",

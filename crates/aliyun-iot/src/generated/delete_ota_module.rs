@@ -110,11 +110,12 @@ impl DeleteOtaModuleInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<DeleteOtaModuleInput, aliyun_runtime::BuildError> {
         Ok(DeleteOtaModuleInput {
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "DeleteOTAModule",
@@ -124,6 +125,7 @@ impl DeleteOtaModuleInputBuilder {
                 )?,
             module_name: self
                 .module_name
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "DeleteOTAModule",

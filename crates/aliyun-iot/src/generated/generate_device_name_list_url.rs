@@ -69,7 +69,7 @@ impl GenerateDeviceNameListUrlInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<GenerateDeviceNameListUrlInput, aliyun_runtime::BuildError> {

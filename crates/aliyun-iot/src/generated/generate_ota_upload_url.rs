@@ -89,7 +89,7 @@ impl GenerateOtaUploadUrlInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<GenerateOtaUploadUrlInput, aliyun_runtime::BuildError> {
         Ok(GenerateOtaUploadUrlInput {
             file_suffix: self.file_suffix,

@@ -158,7 +158,7 @@ impl ListOtaFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ListOtaFirmwareInput, aliyun_runtime::BuildError> {
         Ok(ListOtaFirmwareInput {
             current_page: self

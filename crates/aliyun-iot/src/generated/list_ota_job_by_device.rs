@@ -175,11 +175,12 @@ impl ListOtaJobByDeviceInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ListOtaJobByDeviceInput, aliyun_runtime::BuildError> {
         Ok(ListOtaJobByDeviceInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTAJobByDevice",
@@ -189,6 +190,7 @@ impl ListOtaJobByDeviceInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTAJobByDevice",
@@ -198,6 +200,7 @@ impl ListOtaJobByDeviceInputBuilder {
                 )?,
             device_name: self
                 .device_name
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTAJobByDevice",

@@ -137,11 +137,12 @@ impl ListOtaJobByFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ListOtaJobByFirmwareInput, aliyun_runtime::BuildError> {
         Ok(ListOtaJobByFirmwareInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTAJobByFirmware",

@@ -88,13 +88,14 @@ impl ListOtaModuleByProductInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<ListOtaModuleByProductInput, aliyun_runtime::BuildError> {
         Ok(ListOtaModuleByProductInput {
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTAModuleByProduct",

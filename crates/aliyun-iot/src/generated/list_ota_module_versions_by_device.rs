@@ -178,7 +178,7 @@ impl ListOtaModuleVersionsByDeviceInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<ListOtaModuleVersionsByDeviceInput, aliyun_runtime::BuildError> {

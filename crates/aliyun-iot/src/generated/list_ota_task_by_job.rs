@@ -183,11 +183,12 @@ impl ListOtaTaskByJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ListOtaTaskByJobInput, aliyun_runtime::BuildError> {
         Ok(ListOtaTaskByJobInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ListOTATaskByJob",

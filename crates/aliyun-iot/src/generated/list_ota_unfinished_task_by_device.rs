@@ -213,7 +213,7 @@ impl ListOtaUnfinishedTaskByDeviceInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(
         self,
     ) -> Result<ListOtaUnfinishedTaskByDeviceInput, aliyun_runtime::BuildError> {

@@ -166,11 +166,12 @@ impl ModifyOtaFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ModifyOtaFirmwareInput, aliyun_runtime::BuildError> {
         Ok(ModifyOtaFirmwareInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ModifyOTAFirmware",
@@ -180,6 +181,7 @@ impl ModifyOtaFirmwareInputBuilder {
                 )?,
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ModifyOTAFirmware",

@@ -93,11 +93,12 @@ impl QueryOtaFirmwareInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<QueryOtaFirmwareInput, aliyun_runtime::BuildError> {
         Ok(QueryOtaFirmwareInput {
             firmware_id: self
                 .firmware_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "QueryOTAFirmware",

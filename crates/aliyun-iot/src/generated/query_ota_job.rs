@@ -95,11 +95,12 @@ impl QueryOtaJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<QueryOtaJobInput, aliyun_runtime::BuildError> {
         Ok(QueryOtaJobInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing("QueryOTAJob", "JobId", "job_id"),
                 )?,

@@ -116,11 +116,12 @@ impl ReupgradeOtaTaskInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ReupgradeOtaTaskInput, aliyun_runtime::BuildError> {
         Ok(ReupgradeOtaTaskInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "ReupgradeOTATask",

@@ -219,11 +219,12 @@ impl UpdateOtaJobInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<UpdateOtaJobInput, aliyun_runtime::BuildError> {
         Ok(UpdateOtaJobInput {
             job_id: self
                 .job_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "UpdateOTAJob",

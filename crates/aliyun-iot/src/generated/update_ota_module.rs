@@ -151,11 +151,12 @@ impl UpdateOtaModuleInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<UpdateOtaModuleInput, aliyun_runtime::BuildError> {
         Ok(UpdateOtaModuleInput {
             product_key: self
                 .product_key
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "UpdateOTAModule",
@@ -165,6 +166,7 @@ impl UpdateOtaModuleInputBuilder {
                 )?,
             module_name: self
                 .module_name
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "UpdateOTAModule",

@@ -553,6 +553,12 @@ fn the_builder_refuses_a_missing_widget_id() {
         message.contains("WidgetId") && message.contains("widget_id"),
         "{message}"
     );
+    // Empty is missing too (the gateway answers `MissingWidgetId` for it).
+    let e = DescribeWidgetInput::builder()
+        .widget_id("")
+        .build()
+        .unwrap_err();
+    assert_eq!(e.parameter, "WidgetId");
     // Cleared again, it is missing again.
     let e = DescribeWidgetInput::builder()
         .widget_id("w")

@@ -175,11 +175,12 @@ impl DescribeWidgetInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<DescribeWidgetInput, aliyun_runtime::BuildError> {
         Ok(DescribeWidgetInput {
             widget_id: self
                 .widget_id
+                .filter(|v| !v.is_empty())
                 .ok_or(
                     aliyun_runtime::BuildError::missing(
                         "DescribeWidget",

@@ -95,7 +95,7 @@ impl ListWidgetsInputBuilder {
         self
     }
 
-    /// The input, or an error naming the first missing required parameter.
+    /// The input, or an error naming the first missing (or empty) required parameter.
     pub fn build(self) -> Result<ListWidgetsInput, aliyun_runtime::BuildError> {
         Ok(ListWidgetsInput {
             page_number: self
