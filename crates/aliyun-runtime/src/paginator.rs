@@ -54,7 +54,9 @@ where
     next: i64,
     items_seen: i64,
     done: bool,
-    last_items: Option<Vec<<O::Output as PagedOutput>::Item>>,
+    /// The previous page's length and first item: a server that ignores the page number
+    /// answers the same again (comparing these is enough, and copies one item, not a page).
+    last_page: Option<(usize, <O::Output as PagedOutput>::Item)>,
 }
 
 impl<O: PagedOperation + std::fmt::Debug> std::fmt::Debug for Paginator<O>
@@ -85,7 +87,7 @@ where
             next,
             items_seen: 0,
             done: false,
-            last_items: None,
+            last_page: None,
         }
     }
 
@@ -107,7 +109,10 @@ where
         let items = page.items();
         // A server that ignores the page number answers another page: stop rather than loop.
         let renumbered = page.current_page().is_some_and(|n| n != asked);
-        let repeated = !items.is_empty() && self.last_items.as_deref() == Some(items);
+        let repeated = match (&self.last_page, items.first()) {
+            (Some((len, first)), Some(now)) => *len == items.len() && first == now,
+            _ => false,
+        };
         if renumbered || repeated {
             self.done = true;
             let returned = page.current_page().map_or_else(
@@ -126,7 +131,7 @@ where
             || page.page_count().is_some_and(|pages| asked >= pages)
             || page.total().is_some_and(|total| self.items_seen >= total)
             || (page.page_count().is_none() && page.total().is_none() && short);
-        self.last_items = Some(items.to_vec());
+        self.last_page = items.first().map(|first| (items.len(), first.clone()));
         self.next = asked + 1;
         Some(Ok(page))
     }

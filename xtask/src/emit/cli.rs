@@ -136,10 +136,7 @@ fn args(product: &Product, op: &Operation) -> TokenStream {
     let setters = op.parameters.iter().map(|p| {
         let field = ident(&p.rust_name);
         let set = format_ident!("set_{}", p.rust_name);
-        let paging = op
-            .pagination
-            .as_ref()
-            .is_some_and(|pg| pg.page == p.rust_name || pg.size == p.rust_name);
+        let paging = sets_page(op, p);
         if (p.required && !paging) || p.is_list() {
             quote! { .#set(Some(self.#field)) }
         } else {
@@ -254,10 +251,7 @@ fn flag(product: &Product, op: &Operation, p: &Parameter) -> TokenStream {
     ));
     // The paginator sets the page and its size when they are not given: with `--all` they are
     // optional even where the API requires them.
-    let paging = op
-        .pagination
-        .as_ref()
-        .is_some_and(|pg| pg.page == p.rust_name || pg.size == p.rust_name);
+    let paging = sets_page(op, p);
     let ty = if p.is_list() {
         quote! { Vec<#item_path> }
     } else if p.required && !paging {
@@ -277,4 +271,11 @@ fn flag(product: &Product, op: &Operation, p: &Parameter) -> TokenStream {
         #[arg(long = #long, value_name = #value_name, #required #parser)]
         pub #field: #ty,
     }
+}
+
+/// Whether `p` is the page number or size the paginator sets (optional with `--all`).
+fn sets_page(op: &Operation, p: &Parameter) -> bool {
+    op.pagination
+        .as_ref()
+        .is_some_and(|pg| pg.page == p.rust_name || pg.size == p.rust_name)
 }
