@@ -126,9 +126,29 @@ pub struct EmulatorArgs {
     )]
     pub access_key_secret: Option<Secret>,
 
-    /// Serve the packages of this JSON data file instead of the built-in ones.
+    /// Serve the packages of this JSON data file instead of the built-in ones, and its
+    /// products and devices (if it lists any) instead of the demo product. With --state, it
+    /// only seeds a directory that holds no state yet.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
+
+    /// Keep the state in this directory: every change answered with success survives a crash
+    /// and a restart, uploaded files included (default: in memory, files in a temporary
+    /// directory removed on exit).
+    #[arg(long, value_name = "DIR")]
+    pub state: Option<PathBuf>,
+
+    /// How often the simulated devices move their update tasks on, such as `300ms` or `2s`.
+    #[arg(long, value_name = "DURATION", value_parser = parse_step, default_value = "300ms")]
+    pub device_step: std::time::Duration,
+
+    /// Seeds generated IDs and the devices' progress, for reproducible runs.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// The largest firmware file an upload may carry, in MB (1 MB = 1,048,576 bytes).
+    #[arg(long, value_name = "MB", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=5120))]
+    pub max_upload_mb: u64,
 
     /// Answer `Throttling.User` above this many calls per second per AccessKeyId
     /// (default: the API's quota, 20; 0 turns throttling off).
@@ -143,6 +163,13 @@ pub struct EmulatorArgs {
     /// `drop` (close the connection). Repeat it to take several faults in turn.
     #[arg(long, value_name = "FAULT")]
     pub fault: Vec<aliyun_iot_emulator::FaultKind>,
+}
+
+/// `--device-step`: a positive duration such as `300ms` or `2s`.
+fn parse_step(text: &str) -> Result<std::time::Duration, String> {
+    aliyun_iot_emulator::parse_duration(text)
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("{text:?} is not a positive duration such as 300ms or 2s"))
 }
 
 /// The environment variable read for `emulator --access-key-secret`.

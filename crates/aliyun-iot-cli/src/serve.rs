@@ -4,7 +4,7 @@ use std::io::Write;
 
 use aliyun_iot_emulator::{
     AccessKey, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, Emulator, EmulatorConfig, Faults,
-    RunningEmulator, load_data_file,
+    RunningEmulator, StateError, load_data_file,
 };
 
 use crate::args::EmulatorArgs;
@@ -35,8 +35,20 @@ pub async fn run(args: &EmulatorArgs) -> Result<(), CliError> {
         _ => false,
     };
     if let Some(path) = &args.data {
-        let packages = load_data_file(path).map_err(|e| CliError::Config(e.to_string()))?;
-        config = config.with_packages(packages);
+        let data = load_data_file(path).map_err(|e| CliError::Config(e.to_string()))?;
+        config = config.with_packages(data.packages);
+        if !data.products.is_empty() {
+            config = config.with_products(data.products);
+        }
+    }
+    if let Some(dir) = &args.state {
+        config = config.with_state_dir(dir);
+    }
+    config = config
+        .with_device_step(args.device_step)
+        .with_max_upload_bytes(args.max_upload_mb * 1024 * 1024);
+    if let Some(seed) = args.seed {
+        config = config.with_seed(seed);
     }
     if let Some(qps) = args.qps {
         config = config.with_qps(qps);
@@ -46,9 +58,16 @@ pub async fn run(args: &EmulatorArgs) -> Result<(), CliError> {
         config = config.with_faults(Faults::with_kinds(rate, args.fault.clone()));
     }
     let banner_info = Banner::of(&config, own_key);
-    let running = Emulator::start(config)
-        .await
-        .map_err(|e| CliError::Other(format!("cannot listen on {}: {e}", args.listen)))?;
+    let running = Emulator::start(config).await.map_err(|e| {
+        // A state directory that cannot be used is the user's to fix, not a network error.
+        let state = e
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<StateError>());
+        match state {
+            Some(state) => CliError::Config(format!("cannot use the state directory: {state}")),
+            None => CliError::Other(format!("cannot listen on {}: {e}", args.listen)),
+        }
+    })?;
     let banner = banner_info.render(&running.endpoint());
     let mut stdout = std::io::stdout().lock();
     // A closed stdout does not stop the server.

@@ -917,6 +917,34 @@ fn emulator_subcommand_with_a_bad_data_file() {
     assert!(run.stderr.contains("cannot read the file"), "{run}");
 }
 
+#[test]
+fn emulator_subcommand_names_the_field_of_a_bad_product() {
+    let home = TempHome::new();
+    let data = home.path().join("products.json");
+    std::fs::write(
+        &data,
+        r#"{"Products": [{"ProductKey": "a1Demo", "Devices": [{"DeviceName": "d1"}]}]}"#,
+    )
+    .unwrap();
+    let run = run_in(
+        &home,
+        &[
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+        &[],
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("products.json: at Products[0].Devices[0].DeviceName: invalid device name"),
+        "{run}"
+    );
+}
+
 // ---- secrets -----------------------------------------------------------------------------
 
 /// Fails if `text` holds a request signature: a `Signature` parameter (raw or inside an

@@ -5,6 +5,12 @@
 //!   (each with a fresh nonce: replays are refused);
 //! - `emulator/signed_requests_v3/C`: the same with V3 (`ACS3-HMAC-SHA256`) pre-signed POST
 //!   requests (headers and `Authorization`, empty body), as the official SDKs send them;
+//! - `emulator/bare_axum/C`: the yardstick for `signed_requests`: a bare axum server (no
+//!   checks, no state) answering every request with the very bytes (and `Content-Type`) the
+//!   emulator answers the V1 QueryOTAFirmware, under the same load: the same pre-signed
+//!   GET requests (fresh nonces, same sizes) from the same `C` keep-alive connections, in the
+//!   same process and run. `signed_requests/C ÷ bare_axum/C` is the emulator's share of what
+//!   this HTTP stack can do on the machine;
 //! - `emulator/client_calls/C`: calls per second the real client (`aliyun_iot::Client`,
 //!   `Pacing::Off`, default retries, its default V3 signature) completes against it, from `C`
 //!   concurrent tasks; `emulator/client_calls_v1/C` the same with V1.
@@ -14,6 +20,8 @@
 //!
 //! ```text
 //! cargo bench -p aliyun-iot-emulator -- --warm-up-time 1 --measurement-time 5
+//! # only the verified requests and their yardstick, on 8 connections:
+//! cargo bench -p aliyun-iot-emulator -- 'emulator/(signed_requests|bare_axum)/8'
 //! ```
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
@@ -29,6 +37,7 @@ use aliyun_runtime::signing::{
     SigningKey,
 };
 use aliyun_runtime::{Pacing, Secret, SignatureVersion};
+use axum::body::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 
@@ -154,6 +163,48 @@ async fn send_all(
     started.elapsed()
 }
 
+/// What the emulator answers one V1 pre-signed QueryOTAFirmware for the seed package: its
+/// `Content-Type` and body.
+fn seed_answer(
+    rt: &Runtime,
+    http: &reqwest::Client,
+    endpoint: &str,
+    host: &str,
+) -> (String, Bytes) {
+    let request = presigned(endpoint, host, SignatureVersion::V1, 1)
+        .pop()
+        .expect("a request");
+    rt.block_on(async {
+        let response = http.get(&request.url).send().await.expect("an answer");
+        assert!(response.status().is_success(), "{}", response.status());
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/json")
+            .to_owned();
+        (content_type, response.bytes().await.expect("a body"))
+    })
+}
+
+/// A bare axum server on a free loopback port answering every request with `content_type`
+/// and `body`; its address (`host:port`). It stops with the runtime.
+fn bare_server(rt: &Runtime, content_type: String, body: Bytes) -> String {
+    let app = axum::Router::new().fallback(move || {
+        let body = body.clone();
+        let content_type = content_type.clone();
+        async move { ([(axum::http::header::CONTENT_TYPE, content_type)], body) }
+    });
+    rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let addr = listener.local_addr().expect("an address").to_string();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        addr
+    })
+}
+
 fn signed_requests(c: &mut Criterion) {
     let rt = runtime();
     let emu = emulator(&rt);
@@ -168,8 +219,24 @@ fn signed_requests(c: &mut Criterion) {
         })
         .collect();
     let host = emu.addr().to_string();
+    let (content_type, body) = seed_answer(&rt, &clients[0], &endpoint, &host);
+    let bare_host = bare_server(&rt, content_type, body);
+    let bare_endpoint = format!("http://{bare_host}/");
     let mut group = c.benchmark_group("emulator");
     group.throughput(Throughput::Elements(1));
+    for connections in CONCURRENCY {
+        group.bench_with_input(
+            BenchmarkId::new("bare_axum", connections),
+            &connections,
+            |b, &connections| {
+                b.iter_custom(|iters| {
+                    let requests =
+                        presigned(&bare_endpoint, &bare_host, SignatureVersion::V1, iters);
+                    rt.block_on(send_all(&clients, requests, connections))
+                });
+            },
+        );
+    }
     for (name, version) in [
         ("signed_requests", SignatureVersion::V1),
         ("signed_requests_v3", SignatureVersion::V3),

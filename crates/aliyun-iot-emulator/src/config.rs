@@ -2,12 +2,19 @@
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
 use aliyun_runtime::Secret;
 
-use crate::packages::{Package, default_packages};
+use crate::packages::{Package, ProductSeed, default_packages, demo_product};
+
+/// How often simulated devices report by default (`--device-step`).
+pub const DEFAULT_DEVICE_STEP: Duration = Duration::from_millis(300);
+
+/// The largest firmware file an upload may carry by default: 1,000 MB, the service's limit.
+pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 1000 * 1024 * 1024;
 
 /// The port the emulator listens on by default (on `127.0.0.1`).
 pub const DEFAULT_PORT: u16 = 18080;
@@ -138,8 +145,9 @@ impl FromStr for FaultKind {
     }
 }
 
-/// `500ms`, `2s`, `1.5s` (a number and a unit, `ms` or `s`).
-fn parse_duration(text: &str) -> Option<Duration> {
+/// Reads a duration as the command line takes them: `500ms`, `2s`, `1.5s` (a number and a
+/// unit, `ms` or `s`); `None` for anything else.
+pub fn parse_duration(text: &str) -> Option<Duration> {
     let (number, millis) = if let Some(n) = text.strip_suffix("ms") {
         (n.trim(), true)
     } else if let Some(n) = text.strip_suffix('s') {
@@ -220,6 +228,22 @@ pub struct EmulatorConfig {
     /// 15-minute window. When the store is full of unexpired nonces, new requests are
     /// refused with 503 `ServiceUnavailable` rather than letting memory grow.
     pub nonce_capacity: usize,
+    /// The products and devices of a new state; default [`demo_product`].
+    pub products: Vec<ProductSeed>,
+    /// Where the state is kept (`--state DIR`): every change answered with success survives
+    /// a crash. Default `None`: in memory, uploaded files in a temporary directory removed
+    /// when the emulator stops.
+    pub state_dir: Option<PathBuf>,
+    /// How often the simulated devices move their tasks on; default [`DEFAULT_DEVICE_STEP`].
+    pub device_step: Duration,
+    /// Seeds the IDs and the devices' progress, for reproducible runs; default the clock.
+    pub seed: Option<u64>,
+    /// The largest uploaded file, in bytes; default [`DEFAULT_MAX_UPLOAD_BYTES`].
+    pub max_upload_bytes: u64,
+    /// Whether the OTA state's clock moves only when a test says so
+    /// ([`crate::RunningEmulator::advance`]); default `false` (the system clock, devices
+    /// stepping on a timer).
+    pub manual_clock: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -232,6 +256,12 @@ impl Default for EmulatorConfig {
             faults: None,
             read_timeout: DEFAULT_READ_TIMEOUT,
             nonce_capacity: DEFAULT_NONCE_CAPACITY,
+            products: vec![demo_product()],
+            state_dir: None,
+            device_step: DEFAULT_DEVICE_STEP,
+            seed: None,
+            max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            manual_clock: false,
         }
     }
 }
@@ -281,6 +311,43 @@ impl EmulatorConfig {
     /// Sets [`EmulatorConfig::nonce_capacity`].
     pub fn with_nonce_capacity(mut self, capacity: usize) -> Self {
         self.nonce_capacity = capacity;
+        self
+    }
+
+    /// Sets [`EmulatorConfig::products`].
+    pub fn with_products(mut self, products: Vec<ProductSeed>) -> Self {
+        self.products = products;
+        self
+    }
+
+    /// Sets [`EmulatorConfig::state_dir`].
+    pub fn with_state_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.state_dir = Some(dir.into());
+        self
+    }
+
+    /// Sets [`EmulatorConfig::device_step`].
+    pub fn with_device_step(mut self, step: Duration) -> Self {
+        self.device_step = step;
+        self
+    }
+
+    /// Sets [`EmulatorConfig::seed`].
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = Some(seed);
+        self
+    }
+
+    /// Sets [`EmulatorConfig::max_upload_bytes`].
+    pub fn with_max_upload_bytes(mut self, bytes: u64) -> Self {
+        self.max_upload_bytes = bytes;
+        self
+    }
+
+    /// Sets [`EmulatorConfig::manual_clock`]: the devices move only when
+    /// [`crate::RunningEmulator::advance`] says so.
+    pub fn with_manual_clock(mut self) -> Self {
+        self.manual_clock = true;
         self
     }
 }

@@ -6,8 +6,6 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use aliyun_iot::query_ota_firmware::{QueryOtaFirmwareInput, QueryOtaFirmwareResponse};
-use aliyun_iot::server::Service;
 use aliyun_runtime::QueryReader;
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::server::{Failure, RequestContext, in_band_body};
@@ -27,7 +25,10 @@ use tokio::sync::Notify;
 
 use crate::config::{EmulatorConfig, FaultKind};
 use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
+use crate::journal::StateError;
+use crate::ota::Ota;
 use crate::params::{ParamError, Params, parse_pairs, shorten, sniff_format};
+use crate::storage::ObjectStore;
 
 /// The largest request body read, in bytes; a larger one gets 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -68,19 +69,29 @@ const REQUIRED_COMMON: [&str; 6] = [
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) config: EmulatorConfig,
+    /// The OTA service: its state, devices and object storage.
+    pub(crate) ota: Ota,
     pub(crate) nonces: Mutex<NonceStore>,
     pub(crate) throttle: Mutex<Throttle>,
     pub(crate) faults: FaultPlan,
 }
 
 impl Shared {
-    pub(crate) fn new(config: EmulatorConfig) -> Self {
-        Self {
+    /// The shared state of an emulator answering at `base_url` (`http://host:port`); fails
+    /// when its state directory cannot be used.
+    pub(crate) fn new(config: EmulatorConfig, base_url: String) -> Result<Self, StateError> {
+        let mut config = config;
+        let ota = Ota::open(&config, base_url)?;
+        // The seed is in the state now: do not keep a second copy of 100,000 devices.
+        config.products = Vec::new();
+        config.packages = Vec::new();
+        Ok(Self {
+            ota,
             nonces: Mutex::new(NonceStore::new(config.nonce_capacity)),
             throttle: Mutex::new(Throttle::default()),
             faults: FaultPlan::new(config.faults.as_ref()),
             config,
-        }
+        })
     }
 }
 
@@ -232,9 +243,15 @@ fn host_id(headers: &HeaderMap) -> String {
         .to_owned()
 }
 
-/// Serves one request (every method and path comes here).
+/// Serves one request (every method and path comes here): the object storage under
+/// [`ObjectStore::PATH`], the API on `/`.
 pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> Response {
     let method = request.method().clone();
+    if let Some(rest) = request.uri().path().strip_prefix(ObjectStore::PATH)
+        && (rest.is_empty() || rest.starts_with('/'))
+    {
+        return storage(&conn.shared.ota, request).await;
+    }
     let mut ctx = Ctx {
         request_id: new_request_id(),
         host_id: host_id(request.headers()),
@@ -262,6 +279,39 @@ pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> R
         ),
     };
     log(&method, &ctx, Some(status), &code);
+    response
+}
+
+/// A request to the object storage: `POST /oss/` uploads, `GET`/`HEAD /oss/<key>`
+/// downloads. Logged like API calls, without the query (it holds a signature).
+async fn storage(ota: &Ota, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let now = ota.clock.now();
+    let key = parts
+        .uri
+        .path()
+        .strip_prefix(ObjectStore::PATH)
+        .unwrap_or_default()
+        .trim_start_matches('/');
+    let response = match parts.method {
+        Method::POST if key.is_empty() => ota.store.upload(&parts.headers, body, now).await,
+        Method::GET | Method::HEAD => {
+            ota.store
+                .download(&parts.method, key, parts.uri.query(), &parts.headers, now)
+                .await
+        }
+        _ => {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+            response
+        }
+    };
+    tracing::info!(
+        method = %parts.method,
+        path = %shorten(parts.uri.path(), LOG_ACTION_CHARS),
+        status = %response.status().as_u16(),
+        "storage"
+    );
     response
 }
 
@@ -312,8 +362,7 @@ async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
     }
     let request = RequestContext::new(action.action, &ctx.request_id, ctx.format, key_id);
     let params = QueryReader::new(params.into_pairs());
-    let service = EmulatedService { shared };
-    match aliyun_iot::server::dispatch(&service, &request, &params).await {
+    match aliyun_iot::server::dispatch(&shared.ota, &request, &params).await {
         Ok(body) => Outcome::Reply(body, None),
         Err(Failure::InBand { code, message }) => {
             let body = in_band_body(&aliyun_iot::ENVELOPE, &request, &code, &message);
@@ -802,56 +851,6 @@ fn remember_nonce(shared: &Shared, key_id: &str, nonce: &str, at: i64) -> Result
             );
             Err(GatewayError::service_unavailable())
         }
-    }
-}
-
-/// The IoT service's part: the operations the emulator implements (the others answer
-/// `UnsupportedOperation` through the generated defaults).
-struct EmulatedService<'a> {
-    shared: &'a Shared,
-}
-
-impl Service for EmulatedService<'_> {
-    async fn query_ota_firmware(
-        &self,
-        _ctx: &RequestContext,
-        input: QueryOtaFirmwareInput,
-    ) -> Result<QueryOtaFirmwareResponse, Failure> {
-        let instance = input.iot_instance_id.as_deref();
-        let firmware_id = input.firmware_id.as_str();
-        let packages = &self.shared.config.packages;
-        let instance_not_found = || {
-            Failure::in_band(
-                INSTANCE_NOT_FOUND,
-                "The specified instance ID does not exist.",
-            )
-        };
-        if let Some(instance) = instance
-            && !packages
-                .iter()
-                .any(|p| p.iot_instance_id.as_deref() == Some(instance))
-        {
-            return Err(instance_not_found());
-        }
-        if let Some(package) = packages
-            .iter()
-            .find(|p| p.firmware_id() == firmware_id && p.iot_instance_id.as_deref() == instance)
-        {
-            let mut response = QueryOtaFirmwareResponse::default();
-            response.firmware_info = Some(package.firmware.clone());
-            return Ok(response);
-        }
-        if instance.is_none()
-            && packages
-                .iter()
-                .any(|p| p.firmware_id() == firmware_id && p.iot_instance_id.is_some())
-        {
-            return Err(instance_not_found());
-        }
-        Err(Failure::in_band(
-            FIRMWARE_NOT_FOUND,
-            "The specified OTA update package does not exist.",
-        ))
     }
 }
 

@@ -1,8 +1,11 @@
-//! A local emulator of Alibaba Cloud IoT Platform's OTA API, speaking the real wire protocol:
-//! RPC signature V1, gateway errors, in-band errors, per-operation throttling, and injectable
-//! faults for testing clients' retries. Every operation of the OTA family is routed through
-//! the SDK's generated server side (`aliyun_iot::server`); the emulator implements
-//! `QueryOTAFirmware`, and the other operations answer 400 `UnsupportedOperation`.
+//! A local emulator of Alibaba Cloud IoT Platform's OTA API, speaking the real wire protocol
+//! (signatures V1 and V3, gateway errors, in-band errors, per-operation throttling, injectable
+//! faults), and behaving as the OTA service does: all 26 operations of the OTA family over a
+//! state of products, devices, modules, packages, jobs and tasks; object storage for firmware
+//! files, as OSS does it (POST-policy uploads streamed to disk, pre-signed downloads with
+//! `Range`); simulated devices that move tasks through their states; and, with
+//! [`EmulatorConfig::state_dir`], a state that survives a crash. Requests are routed through
+//! the SDK's generated server side (`aliyun_iot::server`).
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -69,14 +72,82 @@
 //! 13. The operation's parameters are decoded by the generated decoder: a required one
 //!     missing is 400 `Missing<Name>` (`FirmwareId is mandatory for this action.`), a value
 //!     that does not parse or a list with a gap (`TaskId.1`, `TaskId.3`) 400
-//!     `InvalidParameter`. Then, for `QueryOTAFirmware`, HTTP 200 with the reply encoded by
-//!     the generated types: the package, or `Success: false` with `Code` and `ErrorMessage`:
-//!     - an `IotInstanceId` that no package belongs to, or no `IotInstanceId` for a package
-//!       that belongs to an instance: [`INSTANCE_NOT_FOUND`] (`iot.system.InstanceNotFound`);
-//!     - an unknown `FirmwareId` (or one that is not in the given instance):
-//!       [`FIRMWARE_NOT_FOUND`] (`iot.ota.FirmwareNotFound`; no official code is published).
+//!     `InvalidParameter`. Then the operation answers HTTP 200 with the reply encoded by the
+//!     generated types: its result, or `Success: false` with `Code` and `ErrorMessage` (see
+//!     [the operations](#the-operations)).
 //!
 //! Unknown parameters (`RegionId`, `SignatureType`, ...) are signed but otherwise ignored.
+//!
+//! # The operations
+//!
+//! Each operation checks its parameters against the service's documented rules, then the
+//! state, and answers an in-band error for anything the service refuses. An `IotInstanceId`
+//! that nothing belongs to, or none for something inside an instance, is
+//! [`INSTANCE_NOT_FOUND`]; an unknown package is [`FIRMWARE_NOT_FOUND`]. The codes the service
+//! does not publish are the emulator's choice:
+//!
+//! | Code | When |
+//! |---|---|
+//! | `iot.system.IllegalRequest` | a value outside its documented rule (length, range, count, format, combination), named in the message |
+//! | `iot.common.InvalidPageParams` | `CurrentPage` < 1, `PageSize` outside its range, or past 100,000 tasks |
+//! | `iot.prod.NotExistedProduct`, `iot.device.NotExistedDevice` | an unknown product or device |
+//! | `iot.group.NotExistedGroup` | any device group (the emulator has none) |
+//! | `iot.ota.JobNotFound`, `iot.ota.TaskNotFound`, `iot.ota.ModuleNotFound` | an unknown job, task (or one not of the job) or custom module |
+//! | `iot.ota.ModuleAlreadyExists`, `iot.ota.ModuleLimitExceeded`, `iot.ota.ModuleInUse` | a module name taken (case-insensitively), an eleventh custom module, deleting `default` or a module with packages |
+//! | `iot.ota.FirmwareNameAlreadyExists`, `iot.ota.FirmwareLimitExceeded` | a taken `FirmwareName`, a 501st package in the instance |
+//! | `iot.ota.FileNotFound`, `iot.ota.FirmwareSignMismatch` | a file URL that names no uploaded object; a `FirmwareSign`, `SignValue`, `FileMd5` or size that is not the file's |
+//! | `iot.ota.FirmwareInUse` | deleting a package that has an unfinished job |
+//! | `iot.ota.FirmwareNotVerified`, `iot.ota.FirmwareVerifyStateInvalid` | an update job for a package that must be verified first; a verification job for a package verifying, verified or needing none |
+//! | `iot.ota.DynamicJobExists`, `iot.ota.NoDeviceMatched` | a second running dynamic job for a package; an update job that selects no device |
+//! | `iot.ota.InvalidJobStatus`, `iot.ota.InvalidTaskStatus`, `iot.ota.DeviceTaskExists` | a change the job's or task's state does not allow; re-running a task of a device that has another unfinished task |
+//!
+//! # Behaviour where the service's is not published
+//!
+//! `shared/reference/decisions.md` gives the project's answers; these are all the choices:
+//!
+//! | Question | The emulator's answer |
+//! |---|---|
+//! | Package `Status` after CreateOTAFirmware | `0` (unverified); `-1` with `NeedToVerify=false` |
+//! | Verification | `Status` 2 while the job runs, `VerifyProgress` = share of test tasks finished, then 1 if every task succeeded, else 3; a verification task installs the package on its device |
+//! | Which `SignMethod` | `MD5` (default) and `SHA256`; `FirmwareSign` is checked against that digest of the stored file |
+//! | `FirmwareUrl` for CreateOTAFirmware | must name a file uploaded with GenerateOTAUploadURL (the service's own storage); other URLs are `iot.ota.FileNotFound` |
+//! | Both or neither of `FirmwareUrl` and `MultiFiles` | `iot.system.IllegalRequest` |
+//! | Upload credentials | valid 1 minute; policy conditions: the exact key and `content-length-range` 0 to [`EmulatorConfig::max_upload_bytes`]; `success_action_status` 200, 201 or 204 (default 204) |
+//! | Download URLs (QueryOTAFirmware) | pre-signed, valid 1 hour; packages seeded from a data file keep the URL given |
+//! | Task flow | `CONFIRM` (with `NeedConfirm`) → `QUEUED` → `NOTIFIED` (at most `MaximumPerMinute` a minute) → `IN_PROGRESS` → `SUCCEEDED`, one state per device step |
+//! | A device that `Fails` | reports progress -1 once in progress: `FAILED` with `upgrade failed: the device reported progress -1`, after the job's automatic retries (only when the job names source versions) |
+//! | An offline device | its task stays `QUEUED` until the job's `TimeoutInMinutes` (counted from the task's creation) fails it with a `timeout` description; without a timeout it waits forever |
+//! | Timeout of a device that reported progress | counted from the first progress report |
+//! | A device with an unfinished task for the module | a new task for it is created `FAILED` (naming the other task), unless `OverwriteMode` 2 and the other is not `IN_PROGRESS`, which cancels the other |
+//! | ReupgradeOTATask | keeps the `TaskId`, back to `QUEUED` (`CONFIRM` if the job needs confirmation), reopens a completed job; not for verification jobs; refused while the device has another unfinished task |
+//! | When a job is `COMPLETED` | when every task is final; a dynamic job stays `IN_PROGRESS` until CancelOTAStrategyByJob |
+//! | CancelOTAStrategyByJob | the job becomes `CANCELED`; its existing tasks go on |
+//! | CancelOTATaskByJob | static and dynamic jobs; none of the flags is `iot.system.IllegalRequest`; `CancelScheduledTask` on a `PLANNED` job cancels the job and its tasks |
+//! | CancelOTATaskByDevice | the named devices' unfinished tasks of the package (all four unfinished states); a named device with none is `iot.ota.InvalidTaskStatus` |
+//! | ListOTAUnfinishedTaskByDevice without `TaskStatus` or `TaskStatusList` | every unfinished task |
+//! | DeleteOTAFirmware | refused while a job of the package is unfinished; jobs stay queryable after; uploaded files no other package uses are removed |
+//! | `GRAY` scope | the first ⌊n × percent / 100⌋ eligible devices in name order (at least 1) |
+//! | `GROUP` scope, dynamic groups, `DnListFileUrl` | not emulated: `iot.group.NotExistedGroup` / `iot.system.IllegalRequest` |
+//! | Dynamic jobs | `DynamicMode` 1 takes matching devices at creation and at every device step; mode 2 only devices whose version changed after the job was created |
+//! | ListOTAModuleByProduct | `default` first, then custom modules by name |
+//! | Lists | packages and jobs newest first; tasks in creation order |
+//! | IDs | 26 characters, the kind in characters 21–22 (`03` package, `02` job, `01` task), from [`EmulatorConfig::seed`] |
+//!
+//! # State
+//!
+//! Products and devices come from [`EmulatorConfig::products`] (a `--data` file's `Products`,
+//! else [`demo_product`]) and packages from [`EmulatorConfig::packages`]. Without a state
+//! directory everything lives in memory and uploaded files in a temporary directory removed
+//! when the emulator stops. With one, every change is an event appended to a journal
+//! (`journal.jsonl`, a checksummed JSON line per change) and synced before the answer, so
+//! whatever was answered survives `kill -9`; the journal is compacted into `snapshot.json`
+//! every 10,000 changes, and uploaded files are synced before their upload is answered. A
+//! damaged file stops the start with a [`StateError`] naming the file and line. The seed only
+//! initialises an empty directory; a restart replays the directory.
+//!
+//! Devices step every [`EmulatorConfig::device_step`]; with
+//! [`EmulatorConfig::with_manual_clock`], a test moves time with [`RunningEmulator::advance`]
+//! instead.
 //!
 //! # Hostile clients
 //!
@@ -87,24 +158,31 @@
 
 #![warn(missing_docs)]
 
+mod clock;
+mod codes;
 mod config;
 mod guards;
 mod handler;
+mod journal;
+mod ota;
 mod packages;
 mod params;
 mod server;
+mod state;
+mod storage;
 
 pub use config::{
-    AccessKey, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_NONCE_CAPACITY,
-    DEFAULT_PORT, DEFAULT_READ_TIMEOUT, EmulatorConfig, FaultKind, Faults, ParseFaultError,
-    operation_quota,
+    AccessKey, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_DEVICE_STEP,
+    DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_NONCE_CAPACITY, DEFAULT_PORT, DEFAULT_READ_TIMEOUT,
+    EmulatorConfig, FaultKind, Faults, ParseFaultError, operation_quota, parse_duration,
 };
 pub use handler::{
     FIRMWARE_NOT_FOUND, INSTANCE_NOT_FOUND, MAX_BODY_BYTES, REQUEST_ID_HEADER,
     TIMESTAMP_TOLERANCE_SECS,
 };
+pub use journal::StateError;
 pub use packages::{
-    DELTA_PACKAGE_ID, DataError, MULTI_FILE_INSTANCE, MULTI_FILE_PACKAGE_ID, Package,
-    default_packages, load_data_file,
+    DELTA_PACKAGE_ID, DEMO_PRODUCT_KEY, DataError, DataFile, DeviceSeed, MULTI_FILE_INSTANCE,
+    MULTI_FILE_PACKAGE_ID, Package, ProductSeed, default_packages, demo_product, load_data_file,
 };
 pub use server::{Emulator, MAX_CONNECTIONS, RunningEmulator, SHUTDOWN_GRACE};

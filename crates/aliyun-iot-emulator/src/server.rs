@@ -37,8 +37,9 @@ impl Emulator {
     /// Binds `config.listen` and serves in the background on the current Tokio runtime until
     /// [`RunningEmulator::shutdown`] (or the [`RunningEmulator`] is dropped).
     ///
-    /// Fails only if the address cannot be bound. Port 0 picks a free port: read it back with
-    /// [`RunningEmulator::addr`] or [`RunningEmulator::endpoint`].
+    /// Fails if the address cannot be bound or the state directory cannot be used (the error
+    /// then wraps a [`crate::StateError`] naming the file and where). Port 0 picks a free port:
+    /// read it back with [`RunningEmulator::addr`] or [`RunningEmulator::endpoint`].
     pub async fn start(config: EmulatorConfig) -> io::Result<RunningEmulator> {
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
@@ -55,12 +56,21 @@ impl Emulator {
             .header_read_timeout(config.read_timeout.max(MIN_READ_TIMEOUT))
             .keep_alive(true);
         let key = config.keys.first().cloned();
-        let shared = Arc::new(Shared::new(config));
+        let shared =
+            Arc::new(Shared::new(config, format!("http://{addr}")).map_err(io::Error::other)?);
         let (shutdown, signal) = watch::channel(false);
-        let task = tokio::spawn(accept_loop(listener, shared, http, signal));
+        if !shared.config.manual_clock {
+            tokio::spawn(crate::ota::run_devices(
+                Arc::downgrade(&shared),
+                shared.config.device_step,
+                signal.clone(),
+            ));
+        }
+        let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), http, signal));
         Ok(RunningEmulator {
             addr,
             key,
+            shared,
             shutdown,
             task: Some(task),
         })
@@ -74,6 +84,7 @@ pub struct RunningEmulator {
     addr: SocketAddr,
     /// The first configured key pair, for [`RunningEmulator::client`].
     key: Option<AccessKey>,
+    shared: Arc<Shared>,
     shutdown: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
@@ -151,6 +162,24 @@ impl RunningEmulator {
             && let Err(error) = task.await
         {
             tracing::warn!(%error, "the emulator's server task failed");
+        }
+    }
+
+    /// Moves the simulated devices' clock on by `by`, one device step at a time (an emulator
+    /// started with [`EmulatorConfig::with_manual_clock`]; with the system clock, time moves
+    /// by itself and this only runs one step now). Fails if a change cannot be journaled.
+    pub fn advance(&self, by: Duration) -> io::Result<()> {
+        let ota = &self.shared.ota;
+        let step = self.shared.config.device_step.max(Duration::from_millis(1));
+        let mut left = by;
+        loop {
+            let next = left.min(step);
+            ota.clock.advance(next);
+            ota.step().map_err(|f| io::Error::other(f.to_string()))?;
+            left -= next;
+            if left.is_zero() {
+                return Ok(());
+            }
         }
     }
 

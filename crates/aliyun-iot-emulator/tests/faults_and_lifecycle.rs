@@ -114,7 +114,7 @@ async fn serves_the_packages_of_a_data_file() {
         ]}"#,
     )
     .unwrap();
-    let packages = load_data_file(&file).unwrap();
+    let packages = load_data_file(&file).unwrap().packages;
     std::fs::remove_dir_all(&dir).ok();
     let emu = start(EmulatorConfig::ephemeral().with_packages(packages)).await;
     let info = Call::new("fileOnly****")

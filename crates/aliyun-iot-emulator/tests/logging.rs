@@ -119,12 +119,13 @@ async fn dispatch_errors_are_logged_with_their_action_and_code() {
         "ListOTAFirmware",
         &[
             ("CurrentPage".into(), "1".into()),
-            ("PageSize".into(), "10".into()),
+            ("PageSize".into(), "1000".into()),
         ],
     );
-    list.send(emu.addr())
-        .await
-        .expect_error(400, "UnsupportedOperation");
+    // An in-band error: HTTP 200, logged with the service's Code.
+    let reply = list.send(emu.addr()).await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.success_flag(), Some(false), "{}", reply.text());
     Call::action("ConfirmOTATask", &[("TaskId.1".into(), "t1".into())])
         .send(emu.addr())
         .await
@@ -140,7 +141,12 @@ async fn dispatch_errors_are_logged_with_their_action_and_code() {
     let lines: Vec<&str> = logs.lines().filter(|l| l.contains(" request ")).collect();
     assert_eq!(lines.len(), 3, "{logs}");
     for (line, action, status, code) in [
-        (lines[0], "ListOTAFirmware", 400, "UnsupportedOperation"),
+        (
+            lines[0],
+            "ListOTAFirmware",
+            200,
+            "iot.common.InvalidPageParams",
+        ),
         (lines[1], "ConfirmOTATask", 404, "InvalidAction.NotFound"),
         (lines[2], "QueryOTAFirmware", 400, "MissingFirmwareId"),
     ] {

@@ -1,0 +1,234 @@
+//! Simulated devices: one step moves every open task of every running job on by at most
+//! one state, as the devices would report it.
+//!
+//! Per step, for a device that is online and does not fail: `QUEUED` → `NOTIFIED` (at most
+//! the job's `MaximumPerMinute` per minute) → `IN_PROGRESS` (10–40 %) → more progress (20–50 %
+//! a step) → `SUCCEEDED` at 100 %, which also updates the device's module version. A device
+//! that `Fails` reports progress -1 once in progress: the task fails (`TaskDesc` says why)
+//! unless the job has automatic retries left (`RetryCount`, only when the job names source
+//! versions, as the service), which restart it after `RetryInterval` minutes. An offline
+//! device never moves. A job's `TimeoutInMinutes` fails any task not finished in time, counted
+//! from the first progress report, or from the task's creation for a device that never
+//! reported. `CONFIRM` tasks wait for ConfirmOTATask; a `PLANNED` job starts at its
+//! `ScheduleTime`. Dynamic jobs add tasks for devices that come to match them.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{
+    Event, IdKind, Ids, Job, JobKind, JobState, Millis, Task, TaskChange, TaskState, World,
+};
+
+/// Why a task failed on a device that `Fails`.
+pub(crate) const DEVICE_FAILED: &str = "upgrade failed: the device reported progress -1";
+
+/// Why a task failed when its time ran out.
+pub(crate) const TIMED_OUT: &str = "timeout: the device did not finish the update in time";
+
+const MINUTE: Millis = 60_000;
+
+/// Notifications sent per job in the current minute (not durable: after a restart a job may
+/// notify up to one extra minute's worth early).
+#[derive(Debug, Default)]
+pub(crate) struct Pushes {
+    per_job: HashMap<String, (Millis, i64)>,
+}
+
+impl Pushes {
+    /// Whether `job` may notify one more device in the minute of `now`; counts it if so.
+    fn admit(&mut self, job: &Job, now: Millis) -> bool {
+        let minute = now.div_euclid(MINUTE);
+        let entry = self.per_job.entry(job.id.clone()).or_insert((minute, 0));
+        if entry.0 != minute {
+            *entry = (minute, 0);
+        }
+        if entry.1 >= job.maximum_per_minute {
+            return false;
+        }
+        entry.1 += 1;
+        true
+    }
+}
+
+/// The events of one simulation step at `now`.
+pub(crate) fn step(world: &World, now: Millis, ids: &mut Ids, pushes: &mut Pushes) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut changes = Vec::new();
+    for job in world.jobs.values() {
+        match job.state {
+            JobState::Planned => {
+                if job.schedule_time.is_some_and(|at| at <= now) {
+                    events.push(Event::JobStarted {
+                        job_id: job.id.clone(),
+                    });
+                }
+                continue;
+            }
+            JobState::InProgress => {}
+            JobState::Completed | JobState::Canceled => continue,
+        }
+        if job.kind == JobKind::Dynamic {
+            let tasks = dynamic_tasks(world, job, now, ids);
+            if !tasks.is_empty() {
+                events.push(Event::TasksAdded {
+                    job_id: job.id.clone(),
+                    tasks,
+                });
+            }
+        }
+        for task_id in &job.tasks {
+            if let Some(task) = world.tasks.get(task_id)
+                && let Some(change) = advance(world, job, task, now, ids, pushes)
+            {
+                changes.push(change);
+            }
+        }
+    }
+    if !changes.is_empty() {
+        events.push(Event::TasksChanged(changes));
+    }
+    events
+}
+
+/// What one task's device does in this step.
+fn advance(
+    world: &World,
+    job: &Job,
+    task: &Task,
+    now: Millis,
+    ids: &mut Ids,
+    pushes: &mut Pushes,
+) -> Option<TaskChange> {
+    if task.state.is_final() || task.state == TaskState::Confirm {
+        return None;
+    }
+    let change = |state, progress: i64, desc: &str, retries| TaskChange {
+        task_id: task.id.clone(),
+        state,
+        progress,
+        desc: desc.to_owned(),
+        retries,
+    };
+    if let Some(minutes) = job.timeout_minutes {
+        let since = task.first_progress.unwrap_or(task.created);
+        if now >= since.saturating_add(minutes.saturating_mul(MINUTE)) {
+            return Some(change(
+                TaskState::Failed,
+                task.progress,
+                TIMED_OUT,
+                task.retries,
+            ));
+        }
+    }
+    let device = world.device(&task.product_key, &task.device)?;
+    if !device.online {
+        return None;
+    }
+    match task.state {
+        TaskState::Queued => pushes
+            .admit(job, now)
+            .then(|| change(TaskState::Notified, 0, "", task.retries)),
+        TaskState::Notified => Some(change(
+            TaskState::InProgress,
+            ids.between(10, 40),
+            "",
+            task.retries,
+        )),
+        TaskState::InProgress if device.fails => {
+            let retry_after = job.retry_interval.unwrap_or(0).saturating_mul(MINUTE);
+            if task.retries > 0 && now < task.modified.saturating_add(retry_after) {
+                return None;
+            }
+            let retries_left = job.retry_count.unwrap_or(0) > task.retries;
+            if retries_left && !job.src_versions.is_empty() {
+                Some(change(TaskState::InProgress, 0, "", task.retries + 1))
+            } else {
+                Some(change(
+                    TaskState::Failed,
+                    task.progress,
+                    DEVICE_FAILED,
+                    task.retries,
+                ))
+            }
+        }
+        TaskState::InProgress => {
+            let progress = task.progress + ids.between(20, 50);
+            Some(if progress >= 100 {
+                change(TaskState::Succeeded, 100, "", task.retries)
+            } else {
+                change(TaskState::InProgress, progress, "", task.retries)
+            })
+        }
+        TaskState::Confirm | TaskState::Succeeded | TaskState::Failed | TaskState::Canceled => None,
+    }
+}
+
+/// New tasks of a dynamic job: devices of its product whose module version is one of the
+/// job's source versions (`DynamicMode` 2: and changed since the job was created), that have
+/// no task in the job and no unfinished task for the module.
+fn dynamic_tasks(world: &World, job: &Job, now: Millis, ids: &mut Ids) -> Vec<Task> {
+    let Some(product) = world.products.get(&job.product_key) else {
+        return Vec::new();
+    };
+    let mut has_task: Option<HashSet<&str>> = None;
+    let mut tasks = Vec::new();
+    for device in product.devices.values() {
+        let Some(version) = device.versions.get(&job.module) else {
+            continue;
+        };
+        if !job.src_versions.contains(version)
+            || *version == job.dest_version
+            || device.open.contains_key(&job.module)
+        {
+            continue;
+        }
+        if job.dynamic_mode == Some(2)
+            && device
+                .changed
+                .get(&job.module)
+                .is_none_or(|&at| at <= job.created)
+        {
+            continue;
+        }
+        let seen = has_task.get_or_insert_with(|| {
+            job.tasks
+                .iter()
+                .filter_map(|id| world.tasks.get(id))
+                .map(|t| t.device.as_str())
+                .collect()
+        });
+        if seen.contains(device.name.as_str()) {
+            continue;
+        }
+        tasks.push(new_task(world, job, &device.name, version, now, ids));
+    }
+    tasks
+}
+
+/// A new task of `job` for `device`, currently on `src_version`.
+pub(crate) fn new_task(
+    world: &World,
+    job: &Job,
+    device: &str,
+    src_version: &str,
+    now: Millis,
+    ids: &mut Ids,
+) -> Task {
+    Task {
+        id: ids.fresh(IdKind::Task, |id| world.tasks.contains_key(id)),
+        job_id: job.id.clone(),
+        product_key: job.product_key.clone(),
+        device: device.to_owned(),
+        src_version: src_version.to_owned(),
+        state: if job.need_confirm {
+            TaskState::Confirm
+        } else {
+            TaskState::Queued
+        },
+        progress: 0,
+        desc: String::new(),
+        created: now,
+        modified: now,
+        first_progress: None,
+        retries: 0,
+    }
+}
