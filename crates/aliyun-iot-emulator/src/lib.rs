@@ -122,6 +122,7 @@
 //! | ReupgradeOTATask | keeps the `TaskId`, back to `QUEUED` (`CONFIRM` if the job needs confirmation), reopens a completed job; not for verification jobs; refused while the device has another unfinished task |
 //! | When a job is `COMPLETED` | when every task is final; a dynamic job stays `IN_PROGRESS` until CancelOTAStrategyByJob |
 //! | CancelOTAStrategyByJob | the job becomes `CANCELED`; its existing tasks go on |
+//! | `ScheduleTime` / `ScheduleFinishTime` | the job is `PLANNED` until `ScheduleTime`; `ScheduleFinishTime` is kept and answered, not enforced |
 //! | CancelOTATaskByJob | static and dynamic jobs; none of the flags is `iot.system.IllegalRequest`; `CancelScheduledTask` on a `PLANNED` job cancels the job and its tasks |
 //! | CancelOTATaskByDevice | the named devices' unfinished tasks of the package (all four unfinished states); a named device with none is `iot.ota.InvalidTaskStatus` |
 //! | ListOTAUnfinishedTaskByDevice without `TaskStatus` or `TaskStatusList` | every unfinished task |
@@ -153,8 +154,12 @@
 //!
 //! Nothing a client sends makes the emulator panic or hang: sizes are capped (above), headers
 //! must arrive within [`EmulatorConfig::read_timeout`] (which also closes idle keep-alive
-//! connections) and the body within the same time again; at most [`MAX_CONNECTIONS`]
-//! connections are served at once.
+//! connections) and the body within the same time again. At most [`MAX_CONNECTIONS`]
+//! connections are served at once; at the cap, a new connection makes room by closing the one
+//! that has gone longest without a request in flight (headers never finished, or idle between
+//! keep-alive requests), so a flood of half-open connections cannot lock a well-behaved client
+//! out. A connection with a request in flight is never closed for that: only when every one
+//! has a request in flight is the new connection closed.
 
 #![warn(missing_docs)]
 

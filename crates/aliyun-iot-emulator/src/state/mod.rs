@@ -457,11 +457,15 @@ impl World {
                 }
                 let job_id = job.id.clone();
                 self.jobs.insert(job_id.clone(), job);
-                self.add_tasks(&job_id, tasks);
+                for overwritten in self.add_tasks(&job_id, tasks) {
+                    self.settle(&overwritten, now);
+                }
                 self.settle(&job_id, now);
             }
             Event::TasksAdded { job_id, tasks } => {
-                self.add_tasks(job_id, tasks);
+                for overwritten in self.add_tasks(job_id, tasks) {
+                    self.settle(&overwritten, now);
+                }
             }
             Event::TasksChanged(changes) => {
                 let mut jobs: Vec<String> = Vec::new();
@@ -514,9 +518,11 @@ impl World {
         }
     }
 
-    fn add_tasks(&mut self, job_id: &str, tasks: &[Task]) {
+    /// Adds a job's tasks; returns the other jobs whose tasks they overwrote.
+    fn add_tasks(&mut self, job_id: &str, tasks: &[Task]) -> Vec<String> {
+        let mut overwritten = Vec::new();
         let Some(job) = self.jobs.get_mut(job_id) else {
-            return;
+            return overwritten;
         };
         let module = job.module.clone();
         for task in tasks {
@@ -535,10 +541,14 @@ impl World {
                     old.state = TaskState::Canceled;
                     old.desc = "overwritten by a newer job".to_owned();
                     old.modified = task.created;
+                    overwritten.push(old.job_id.clone());
                 }
             }
             self.tasks.insert(task.id.clone(), task.clone());
         }
+        overwritten.sort_unstable();
+        overwritten.dedup();
+        overwritten
     }
 
     /// Applies one task change; returns the task's job.
