@@ -28,7 +28,7 @@
 //! | `iot.ota.NoDeviceMatched` | an update job that selects no device |
 //! | `iot.ota.InvalidJobStatus` | a change a job's state or kind does not allow (cancel the policy of a static job, update a finished job…) |
 //! | `iot.ota.InvalidTaskStatus` | a change a task's state does not allow (confirm a task not waiting for confirmation, re-upgrade one that did not fail…) |
-//! | `iot.ota.DeviceTaskExists` | a device with an unfinished task for the module, without `OverwriteMode` 2 (or with the task in progress) |
+//! | `iot.ota.DeviceTaskExists` | ReupgradeOTATask of a task whose device has another unfinished task (a new job's task for such a device is created `FAILED` instead) |
 
 use aliyun_runtime::server::Failure;
 

@@ -116,18 +116,20 @@
 //! | Download URLs (QueryOTAFirmware) | pre-signed, valid 1 hour; packages seeded from a data file keep the URL given |
 //! | Task flow | `CONFIRM` (with `NeedConfirm`) → `QUEUED` → `NOTIFIED` (at most `MaximumPerMinute` a minute) → `IN_PROGRESS` → `SUCCEEDED`, one state per device step |
 //! | A device that `Fails` | reports progress -1 once in progress: `FAILED` with `upgrade failed: the device reported progress -1`, after the job's automatic retries (only when the job names source versions) |
-//! | An offline device | its task stays `QUEUED` until the job's `TimeoutInMinutes` (counted from the task's creation) fails it with a `timeout` description; without a timeout it waits forever |
+//! | An offline device | its task stays `QUEUED` until the job's `TimeoutInMinutes` (counted from when it was queued, or its job's scheduled start) fails it with a `timeout` description; without a timeout it waits forever |
 //! | Timeout of a device that reported progress | counted from the first progress report |
 //! | A device with an unfinished task for the module | a new task for it is created `FAILED` (naming the other task), unless `OverwriteMode` 2 and the other is not `IN_PROGRESS`, which cancels the other |
 //! | ReupgradeOTATask | keeps the `TaskId`, back to `QUEUED` (`CONFIRM` if the job needs confirmation), reopens a completed job; not for verification jobs; refused while the device has another unfinished task |
 //! | When a job is `COMPLETED` | when every task is final; a dynamic job stays `IN_PROGRESS` until CancelOTAStrategyByJob |
-//! | CancelOTAStrategyByJob | the job becomes `CANCELED`; its existing tasks go on |
+//! | CancelOTAStrategyByJob | the job becomes `CANCELED` and adds no device; its existing tasks go on |
 //! | `ScheduleTime` / `ScheduleFinishTime` | the job is `PLANNED` until `ScheduleTime`; `ScheduleFinishTime` is kept and answered, not enforced |
 //! | CancelOTATaskByJob | static and dynamic jobs; none of the flags is `iot.system.IllegalRequest`; `CancelScheduledTask` on a `PLANNED` job cancels the job and its tasks |
 //! | CancelOTATaskByDevice | the named devices' unfinished tasks of the package (all four unfinished states); a named device with none is `iot.ota.InvalidTaskStatus` |
 //! | ListOTAUnfinishedTaskByDevice without `TaskStatus` or `TaskStatusList` | every unfinished task |
 //! | DeleteOTAFirmware | refused while a job of the package is unfinished; jobs stay queryable after; uploaded files no other package uses are removed |
-//! | `GRAY` scope | the first ⌊n × percent / 100⌋ eligible devices in name order (at least 1) |
+//! | `GRAY` scope | the first ⌊n × percent / 100⌋ eligible devices in name order; none is `iot.ota.NoDeviceMatched` |
+//! | UpdateOTAJob | tags not re-sent are cleared; `TimeoutInMinutes` and `SrcVersionList` apply to dynamic jobs and are ignored for static ones |
+//! | ConfirmOTATask on a `PLANNED` job | `iot.ota.InvalidJobStatus` (confirmation opens at the scheduled start) |
 //! | `GROUP` scope, dynamic groups, `DnListFileUrl` | not emulated: `iot.group.NotExistedGroup` / `iot.system.IllegalRequest` |
 //! | Dynamic jobs | `DynamicMode` 1 takes matching devices at creation and at every device step; mode 2 only devices whose version changed after the job was created |
 //! | ListOTAModuleByProduct | `default` first, then custom modules by name |

@@ -441,7 +441,7 @@ pub(super) fn create_static(
                 module,
             )?
             .into_iter()
-            .filter(|(_, version)| *version != package.dest_version)
+            .filter(|(_, version)| candidate(package, &[], version))
             .collect()
         }
         TargetSelection::Gray => {
@@ -539,9 +539,13 @@ fn parse_percent(text: &str) -> Result<f64, Failure> {
             "must be a percentage above 0 and at most 100, with at most 3 decimals",
         )
     };
-    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > 3 {
+        return Err(bad());
+    }
     let value: f64 = text.parse().map_err(|_| bad())?;
-    if decimals > 3 || !(value > 0.0 && value <= 100.0) {
+    if !(value > 0.0 && value <= 100.0) {
         return Err(bad());
     }
     Ok(value)
@@ -780,14 +784,15 @@ pub(super) fn update(ota: &Ota, input: UpdateOtaJobInput) -> Result<UpdateOtaJob
     if input.target_selection.as_str() != job.target {
         return Err(illegal("TargetSelection", "is not the job's scope"));
     }
-    if !input.src_version_list.is_empty() && job.kind != JobKind::Dynamic {
-        return Err(illegal("SrcVersionList", "applies to dynamic jobs only"));
-    }
+    // Tags not re-sent are cleared; the timeout and source versions of a static job are
+    // ignored, as the service documents.
+    let dynamic = job.kind == JobKind::Dynamic;
     let settings = JobSettings {
         maximum_per_minute: input.maximum_per_minute,
-        tags: (!input.tags.is_empty()).then_some(tags),
-        timeout_minutes: input.timeout_in_minutes,
-        src_versions: (!input.src_version_list.is_empty()).then_some(input.src_version_list),
+        tags: Some(tags),
+        timeout_minutes: input.timeout_in_minutes.filter(|_| dynamic),
+        src_versions: (dynamic && !input.src_version_list.is_empty())
+            .then_some(input.src_version_list),
     };
     let event = Event::JobUpdated {
         job_id: job.id.clone(),
@@ -824,7 +829,7 @@ pub(super) fn list_by_firmware(
     ota: &Ota,
     input: ListOtaJobByFirmwareInput,
 ) -> Result<ListOtaJobByFirmwareResponse, Failure> {
-    let (page, size) = check_page(input.current_page, input.page_size, 100)?;
+    let (page, size) = check_page(input.current_page, input.page_size, 200)?;
     let core = ota.read();
     let world = &core.world;
     let package = find_package(world, &input.firmware_id, input.iot_instance_id.as_deref())?;

@@ -441,6 +441,19 @@ pub(super) fn confirm(
                 format!("The task {} is not waiting for confirmation.", task.id),
             ));
         }
+        if world
+            .jobs
+            .get(&task.job_id)
+            .is_some_and(|j| j.state == JobState::Planned)
+        {
+            return Err(refuse(
+                codes::JOB_STATUS,
+                format!(
+                    "The job of task {} has not reached its scheduled start.",
+                    task.id
+                ),
+            ));
+        }
         changes.push(to(task, TaskState::Queued, ""));
     }
     core.commit(vec![Event::TasksChanged(changes)], now)?;

@@ -8,8 +8,8 @@
 //! unless the job has automatic retries left (`RetryCount`, only when the job names source
 //! versions, as the service), which restart it after `RetryInterval` minutes. An offline
 //! device never moves. A job's `TimeoutInMinutes` fails any task not finished in time, counted
-//! from the first progress report, or from the task's creation for a device that never
-//! reported. `CONFIRM` tasks wait for ConfirmOTATask; a `PLANNED` job starts at its
+//! from the first progress report, or, for a device that never reported, from when the task
+//! could start (queued, confirmed, re-run, or the job's scheduled start). `CONFIRM` tasks wait for ConfirmOTATask; a `PLANNED` job starts at its
 //! `ScheduleTime`. Dynamic jobs add tasks for devices that come to match them.
 
 use std::collections::{HashMap, HashSet};
@@ -52,6 +52,24 @@ impl Pushes {
 /// The events of one simulation step at `now`.
 pub(crate) fn step(world: &World, now: Millis, ids: &mut Ids, pushes: &mut Pushes) -> Vec<Event> {
     let mut events = Vec::new();
+    // Dynamic jobs first, newest first: when a device comes to match the policies of several
+    // packages, the newest takes it (and the others see it busy).
+    let mut dynamic: Vec<&Job> = world
+        .jobs
+        .values()
+        .filter(|j| j.kind == JobKind::Dynamic && j.state == JobState::InProgress)
+        .collect();
+    dynamic.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    let mut claimed = HashSet::new();
+    for job in dynamic {
+        let tasks = dynamic_tasks(world, job, now, ids, &mut claimed);
+        if !tasks.is_empty() {
+            events.push(Event::TasksAdded {
+                job_id: job.id.clone(),
+                tasks,
+            });
+        }
+    }
     let mut changes = Vec::new();
     for job in world.jobs.values() {
         match job.state {
@@ -64,16 +82,9 @@ pub(crate) fn step(world: &World, now: Millis, ids: &mut Ids, pushes: &mut Pushe
                 continue;
             }
             JobState::InProgress => {}
+            // A canceled dynamic policy adds no device, but the tasks it made go on.
+            JobState::Canceled if job.kind == JobKind::Dynamic => {}
             JobState::Completed | JobState::Canceled => continue,
-        }
-        if job.kind == JobKind::Dynamic {
-            let tasks = dynamic_tasks(world, job, now, ids);
-            if !tasks.is_empty() {
-                events.push(Event::TasksAdded {
-                    job_id: job.id.clone(),
-                    tasks,
-                });
-            }
         }
         for task_id in &job.tasks {
             if let Some(task) = world.tasks.get(task_id)
@@ -109,7 +120,10 @@ fn advance(
         retries,
     };
     if let Some(minutes) = job.timeout_minutes {
-        let since = task.first_progress.unwrap_or(task.created);
+        // From the first progress report; for a device that never reported, from when the
+        // task could start (queued, confirmed, re-run, or its job's scheduled start).
+        let waiting_since = task.modified.max(job.started.unwrap_or(task.created));
+        let since = task.first_progress.unwrap_or(waiting_since);
         if now >= since.saturating_add(minutes.saturating_mul(MINUTE)) {
             return Some(change(
                 TaskState::Failed,
@@ -164,8 +178,15 @@ fn advance(
 
 /// New tasks of a dynamic job: devices of its product whose module version is one of the
 /// job's source versions (`DynamicMode` 2: and changed since the job was created), that have
-/// no task in the job and no unfinished task for the module.
-fn dynamic_tasks(world: &World, job: &Job, now: Millis, ids: &mut Ids) -> Vec<Task> {
+/// no task in the job, no unfinished task for the module, and were not `claimed` by a newer
+/// job in this step (those it takes are added to `claimed`).
+fn dynamic_tasks<'w>(
+    world: &'w World,
+    job: &'w Job,
+    now: Millis,
+    ids: &mut Ids,
+    claimed: &mut HashSet<(&'w str, &'w str, &'w str)>,
+) -> Vec<Task> {
     let Some(product) = world.products.get(&job.product_key) else {
         return Vec::new();
     };
@@ -196,7 +217,13 @@ fn dynamic_tasks(world: &World, job: &Job, now: Millis, ids: &mut Ids) -> Vec<Ta
                 .map(|t| t.device.as_str())
                 .collect()
         });
-        if seen.contains(device.name.as_str()) {
+        if seen.contains(device.name.as_str())
+            || !claimed.insert((
+                product.product_key.as_str(),
+                device.name.as_str(),
+                job.module.as_str(),
+            ))
+        {
             continue;
         }
         tasks.push(new_task(world, job, &device.name, version, now, ids));
