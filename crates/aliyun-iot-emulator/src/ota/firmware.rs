@@ -20,11 +20,13 @@ use aliyun_iot::query_ota_firmware::{
     FirmwareInfo, FirmwareStatus, FirmwareType, OtaPackageFile, QueryOtaFirmwareInput,
     QueryOtaFirmwareResponse, SignMethod,
 };
+use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::server::Failure;
 
 use super::{Ota, check_len, check_page, is_name, page_of, same_instance, timestamp};
 use crate::codes::{self, illegal, refuse};
 use crate::state::{Event, IdKind, Package, PackageFile, World, package_status};
+use crate::storage::UploadForm;
 
 /// How long upload credentials are valid (the service: one minute).
 const UPLOAD_VALIDITY: Duration = Duration::from_secs(60);
@@ -41,6 +43,28 @@ const MAX_FILES: usize = 20;
 /// The file suffixes GenerateOTAUploadURL accepts.
 const SUFFIXES: [&str; 8] = ["bin", "dav", "apk", "tar", "gz", "tar.gz", "zip", "gzip"];
 
+/// Upload credentials for a new object `<folder>/<random>/<id>.<suffix>`, and when they were
+/// made.
+fn upload_form(
+    ota: &Ota,
+    instance: Option<&str>,
+    folder: &str,
+    suffix: &str,
+) -> Result<(UploadForm, Timestamp), Failure> {
+    let key = {
+        let mut core = ota.write();
+        same_instance(&core.world, instance, None)?;
+        let account = core.ids.next_u64();
+        let name = core.ids.id(IdKind::Package);
+        format!("{folder}/{account:016x}/{name}.{suffix}")
+    };
+    let now = ota.clock.now();
+    let form = ota
+        .store
+        .upload_form(&ota.base_url, &key, now, UPLOAD_VALIDITY);
+    Ok((form, now))
+}
+
 pub(super) fn generate_upload_url(
     ota: &Ota,
     input: GenerateOtaUploadUrlInput,
@@ -52,17 +76,7 @@ pub(super) fn generate_upload_url(
             &format!("must be one of {}", SUFFIXES.join(", ")),
         ));
     }
-    let key = {
-        let mut core = ota.write();
-        same_instance(&core.world, input.iot_instance_id.as_deref(), None)?;
-        let account = core.ids.next_u64();
-        let name = core.ids.id(IdKind::Package);
-        format!("ota/{account:016x}/{name}.{suffix}")
-    };
-    let now = ota.clock.now();
-    let form = ota
-        .store
-        .upload_form(&ota.base_url, &key, now, UPLOAD_VALIDITY);
+    let (form, now) = upload_form(ota, input.iot_instance_id.as_deref(), "ota", suffix)?;
     let mut data = UploadCredentials::default();
     data.key = Some(form.key);
     data.host = Some(form.host);
@@ -81,17 +95,7 @@ pub(super) fn generate_device_list_url(
     ota: &Ota,
     input: GenerateDeviceNameListUrlInput,
 ) -> Result<GenerateDeviceNameListUrlResponse, Failure> {
-    let key = {
-        let mut core = ota.write();
-        same_instance(&core.world, input.iot_instance_id.as_deref(), None)?;
-        let account = core.ids.next_u64();
-        let name = core.ids.id(IdKind::Package);
-        format!("dn-list/{account:016x}/{name}.csv")
-    };
-    let now = ota.clock.now();
-    let form = ota
-        .store
-        .upload_form(&ota.base_url, &key, now, UPLOAD_VALIDITY);
+    let (form, now) = upload_form(ota, input.iot_instance_id.as_deref(), "dn-list", "csv")?;
     let mut data = DeviceListUploadCredentials::default();
     data.key = Some(form.key);
     data.host = Some(form.host);
@@ -394,6 +398,44 @@ pub(super) fn find_product<'w>(
         return Err(not_found());
     }
     product.ok_or_else(not_found)
+}
+
+/// The device a request names by `IotId` (which wins) or by ProductKey and DeviceName, as
+/// seen from `instance`, with its product.
+pub(super) fn find_device<'w>(
+    world: &'w World,
+    iot_id: Option<&str>,
+    product_key: Option<&str>,
+    device_name: Option<&str>,
+    instance: Option<&str>,
+) -> Result<(&'w crate::state::Product, &'w crate::state::Device), Failure> {
+    let not_found = |name: &str| {
+        refuse(
+            codes::DEVICE_NOT_FOUND,
+            format!("The device {name} does not exist."),
+        )
+    };
+    let (product_key, device_name) =
+        match (iot_id.filter(|s| !s.is_empty()), product_key, device_name) {
+            (Some(iot_id), _, _) => {
+                same_instance(world, instance, None)?;
+                let (key, name) = world.iot_ids.get(iot_id).ok_or_else(|| not_found(iot_id))?;
+                (key.as_str(), name.as_str())
+            }
+            (None, Some(key), Some(name)) => (key, name),
+            _ => {
+                return Err(illegal(
+                    "IotId",
+                    "or ProductKey and DeviceName are required",
+                ));
+            }
+        };
+    let product = find_product(world, product_key, instance)?;
+    let device = product
+        .devices
+        .get(device_name)
+        .ok_or_else(|| not_found(device_name))?;
+    Ok((product, device))
 }
 
 /// The package `id` as seen from `instance` (`iot.ota.FirmwareNotFound` otherwise).

@@ -23,7 +23,7 @@ use aliyun_iot::update_ota_job::{UpdateOtaJobInput, UpdateOtaJobResponse};
 use aliyun_runtime::server::Failure;
 
 use super::firmware::{find_package, find_product};
-use super::{Ota, check_page, is_name, page_of, same_instance, timestamp};
+use super::{Core, Ota, check_page, is_name, page_of, same_instance, timestamp};
 use crate::codes::{self, illegal, refuse};
 use crate::state::sim::new_task;
 use crate::state::{
@@ -45,6 +45,25 @@ struct Common<'a> {
     need_confirm: Option<bool>,
     need_push: Option<bool>,
     download_protocol: Option<&'a DownloadProtocol>,
+}
+
+/// The [`Common`] settings of an update job's input (static and dynamic inputs name them
+/// alike).
+macro_rules! common_settings {
+    ($input:expr) => {
+        Common {
+            tags: &$input.tag,
+            timeout: $input.timeout_in_minutes,
+            retry_interval: $input.retry_interval,
+            retry_count: $input.retry_count,
+            maximum_per_minute: $input.maximum_per_minute,
+            overwrite_mode: $input.overwrite_mode,
+            multi_module_mode: $input.multi_module_mode,
+            need_confirm: $input.need_confirm,
+            need_push: $input.need_push,
+            download_protocol: $input.download_protocol.as_ref(),
+        }
+    };
 }
 
 /// Checks tags: at most 10, keys 1–30 letters, digits and periods, values 1–1,024
@@ -248,11 +267,20 @@ fn tasks_for(
         .collect()
 }
 
-fn created(job_id: String, now: Millis) -> CreatedJob {
+/// Creates `job` with a task for each of `devices` (name, version); answers its identity.
+fn commit_job(
+    core: &mut Core,
+    job: Job,
+    devices: &[(String, String)],
+    now: Millis,
+) -> Result<CreatedJob, Failure> {
+    let tasks = tasks_for(&core.world, &mut core.ids, &job, devices, now);
     let mut data = CreatedJob::default();
-    data.job_id = Some(job_id);
+    data.job_id = Some(job.id.clone());
     data.utc_create = timestamp(now);
-    data
+    let job = Box::new(job);
+    core.commit(vec![Event::JobCreated { job, tasks }], now)?;
+    Ok(data)
 }
 
 pub(super) fn create_verify(
@@ -304,17 +332,8 @@ pub(super) fn create_verify(
         now,
     )?;
     job.target = "SPECIFIC".to_owned();
-    let tasks = tasks_for(&core.world, &mut core.ids, &job, &devices, now);
-    let job_id = job.id.clone();
-    core.commit(
-        vec![Event::JobCreated {
-            job: Box::new(job),
-            tasks,
-        }],
-        now,
-    )?;
     let mut response = CreateOtaVerifyJobResponse::default();
-    response.data = Some(created(job_id, now));
+    response.data = Some(commit_job(core, job, &devices, now)?);
     Ok(response)
 }
 
@@ -487,18 +506,7 @@ pub(super) fn create_static(
     }
     let (schedule_time, schedule_finish_time) =
         check_schedule(input.schedule_time, input.schedule_finish_time, now)?;
-    let common = Common {
-        tags: &input.tag,
-        timeout: input.timeout_in_minutes,
-        retry_interval: input.retry_interval,
-        retry_count: input.retry_count,
-        maximum_per_minute: input.maximum_per_minute,
-        overwrite_mode: input.overwrite_mode,
-        multi_module_mode: input.multi_module_mode,
-        need_confirm: input.need_confirm,
-        need_push: input.need_push,
-        download_protocol: input.download_protocol.as_ref(),
-    };
+    let common = common_settings!(input);
     let mut job = new_job(
         &core.world,
         &mut core.ids,
@@ -517,17 +525,8 @@ pub(super) fn create_static(
     }
     job.schedule_time = schedule_time;
     job.schedule_finish_time = schedule_finish_time;
-    let tasks = tasks_for(&core.world, &mut core.ids, &job, &devices, now);
-    let job_id = job.id.clone();
-    core.commit(
-        vec![Event::JobCreated {
-            job: Box::new(job),
-            tasks,
-        }],
-        now,
-    )?;
     let mut response = CreateOtaStaticUpgradeJobResponse::default();
-    response.data = Some(created(job_id, now));
+    response.data = Some(commit_job(core, job, &devices, now)?);
     Ok(response)
 }
 
@@ -622,18 +621,7 @@ pub(super) fn create_dynamic(
             "the package already has a running dynamic job.",
         ));
     }
-    let common = Common {
-        tags: &input.tag,
-        timeout: input.timeout_in_minutes,
-        retry_interval: input.retry_interval,
-        retry_count: input.retry_count,
-        maximum_per_minute: input.maximum_per_minute,
-        overwrite_mode: input.overwrite_mode,
-        multi_module_mode: input.multi_module_mode,
-        need_confirm: input.need_confirm,
-        need_push: input.need_push,
-        download_protocol: input.download_protocol.as_ref(),
-    };
+    let common = common_settings!(input);
     let mut job = new_job(
         &core.world,
         &mut core.ids,
@@ -660,17 +648,8 @@ pub(super) fn create_dynamic(
     } else {
         Vec::new()
     };
-    let tasks = tasks_for(&core.world, &mut core.ids, &job, &devices, now);
-    let job_id = job.id.clone();
-    core.commit(
-        vec![Event::JobCreated {
-            job: Box::new(job),
-            tasks,
-        }],
-        now,
-    )?;
     let mut response = CreateOtaDynamicUpgradeJobResponse::default();
-    response.data = Some(created(job_id, now));
+    response.data = Some(commit_job(core, job, &devices, now)?);
     Ok(response)
 }
 

@@ -11,8 +11,8 @@ use aliyun_iot::list_ota_module_versions_by_device::{
 use aliyun_iot::update_ota_module::{UpdateOtaModuleInput, UpdateOtaModuleResponse};
 use aliyun_runtime::server::Failure;
 
-use super::firmware::find_product;
-use super::{Ota, check_len, check_page, is_name, page_of, same_instance, timestamp};
+use super::firmware::{find_device, find_product};
+use super::{Ota, check_len, check_page, is_name, page_of, timestamp};
 use crate::codes::{self, illegal, refuse};
 use crate::state::{Event, Millis, Module};
 
@@ -200,31 +200,13 @@ pub(super) fn list_versions(
     let core = ota.read();
     let world = &core.world;
     let instance = input.iot_instance_id.as_deref();
-    let (product_key, device_name) = match (&input.iot_id, &input.product_key, &input.device_name) {
-        (Some(iot_id), _, _) if !iot_id.is_empty() => {
-            same_instance(world, instance, None)?;
-            world.iot_ids.get(iot_id).cloned().ok_or_else(|| {
-                refuse(
-                    codes::DEVICE_NOT_FOUND,
-                    format!("The device {iot_id} does not exist."),
-                )
-            })?
-        }
-        (_, Some(key), Some(name)) => (key.clone(), name.clone()),
-        _ => {
-            return Err(illegal(
-                "IotId",
-                "or ProductKey and DeviceName are required",
-            ));
-        }
-    };
-    let product = find_product(world, &product_key, instance)?;
-    let device = product.devices.get(&device_name).ok_or_else(|| {
-        refuse(
-            codes::DEVICE_NOT_FOUND,
-            format!("The device {device_name} does not exist."),
-        )
-    })?;
+    let (product, device) = find_device(
+        world,
+        input.iot_id.as_deref(),
+        input.product_key.as_deref(),
+        input.device_name.as_deref(),
+        instance,
+    )?;
     let versions: Vec<(&String, &String)> = device.versions.iter().collect();
     let (items, page_count, total) = page_of(versions, page, size);
     let mut response = ListOtaModuleVersionsByDeviceResponse::default();

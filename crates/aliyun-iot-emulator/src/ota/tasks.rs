@@ -13,7 +13,7 @@ use aliyun_iot::reupgrade_ota_task::{ReupgradeOtaTaskInput, ReupgradeOtaTaskResp
 use aliyun_iot::types::{SimpleOtaTaskInfo, TaskStatus};
 use aliyun_runtime::server::Failure;
 
-use super::firmware::{find_package, find_product};
+use super::firmware::{find_device, find_package, find_product};
 use super::jobs::find_job;
 use super::{Ota, check_page, same_instance, timestamp};
 use crate::codes::{self, illegal, refuse};
@@ -162,31 +162,13 @@ pub(super) fn list_unfinished(
     let core = ota.read();
     let world = &core.world;
     let instance = input.iot_instance_id.as_deref();
-    let (product_key, device_name) = match (&input.iot_id, &input.product_key, &input.device_name) {
-        (Some(iot_id), _, _) if !iot_id.is_empty() => {
-            same_instance(world, instance, None)?;
-            world.iot_ids.get(iot_id).cloned().ok_or_else(|| {
-                refuse(
-                    codes::DEVICE_NOT_FOUND,
-                    format!("The device {iot_id} does not exist."),
-                )
-            })?
-        }
-        (_, Some(key), Some(name)) => (key.clone(), name.clone()),
-        _ => {
-            return Err(illegal(
-                "IotId",
-                "or ProductKey and DeviceName are required",
-            ));
-        }
-    };
-    let product = find_product(world, &product_key, instance)?;
-    let device = product.devices.get(&device_name).ok_or_else(|| {
-        refuse(
-            codes::DEVICE_NOT_FOUND,
-            format!("The device {device_name} does not exist."),
-        )
-    })?;
+    let (_, device) = find_device(
+        world,
+        input.iot_id.as_deref(),
+        input.product_key.as_deref(),
+        input.device_name.as_deref(),
+        instance,
+    )?;
     let mut response = ListOtaUnfinishedTaskByDeviceResponse::default();
     response.data = device
         .open
