@@ -102,7 +102,7 @@ fn decode(name: &str, format: Format, body: &[u8]) -> QueryOtaFirmwareResponse {
 }
 
 fn reencode_json(resp: &QueryOtaFirmwareResponse) -> String {
-    let payload = wire::Encode::encode(resp, Format::Json);
+    let payload = wire::to_node(resp);
     wire::to_json(&aliyun_iot::ENVELOPE.wrap(&resp.request_id, payload), true)
 }
 

@@ -372,11 +372,11 @@ fn files_table(out: &mut String, files: &[OtaPackageFile]) {
 mod tests {
     use super::*;
     use aliyun_iot::query_ota_firmware::{FirmwareStatus, FirmwareType, SignMethod};
-    use aliyun_runtime::wire::{self, Encode as _, Reply as _};
+    use aliyun_runtime::wire::{self, Reply as _};
 
     /// The subcommand's output for a typed `QueryOTAFirmware` reply, as `call` builds it.
     fn output(reply: QueryOtaFirmwareResponse) -> CommandOutput {
-        let payload = reply.encode(wire::Format::Json);
+        let payload = wire::to_node(&reply);
         CommandOutput {
             node: QueryOtaFirmwareResponse::ENVELOPE.wrap(reply.request_id(), payload),
             reply: Some(Box::new(reply)),

@@ -1039,7 +1039,7 @@ fn parse_package(file: &FsPath, item: Node, path: &Path<'_>) -> Result<Package, 
                 let field = path.field("FirmwareInfo");
                 let decoded = FirmwareInfo::decode(value.clone(), &field)
                     .map_err(|e| DataError::new(file, e.path, e.message))?;
-                let encoded = wire::Encode::encode(&decoded, Format::Json);
+                let encoded = wire::to_node(&decoded);
                 if let Some(unknown) = unknown_field(&value, &encoded, &field) {
                     return Err(DataError::new(
                         file,
@@ -1174,7 +1174,7 @@ mod tests {
                 }
                 entries.push((
                     "FirmwareInfo".to_owned(),
-                    wire::Encode::encode(&p.firmware, Format::Json),
+                    wire::to_node(&p.firmware),
                 ));
                 Node::Map(entries)
             })

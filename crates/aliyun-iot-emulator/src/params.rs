@@ -73,6 +73,9 @@ fn hex(b: u8) -> Option<u8> {
 /// Decodes one name or value: `+` is a space, `%XY` a byte; anything else is kept.
 /// `None` for a `%` not followed by two hex digits.
 fn decode_bytes(raw: &[u8]) -> Option<Vec<u8>> {
+    if !raw.iter().any(|&b| b == b'%' || b == b'+') {
+        return Some(raw.to_vec());
+    }
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while let Some(&b) = raw.get(i) {
@@ -163,6 +166,11 @@ impl Params {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
             .filter(|v| !v.is_empty())
+    }
+
+    /// The first `n` pairs (those of the query, when a form body's follow).
+    pub(crate) fn first(&self, n: usize) -> &[(String, String)] {
+        self.pairs.get(..n).unwrap_or(&self.pairs)
     }
 
     /// The pairs, owned.

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::query::QueryError;
-use crate::wire::{Envelope, Format, to_json, to_xml};
+use crate::wire::{Envelope, Format};
 
 /// One authenticated request, as the operation's handler sees it.
 #[derive(Clone, Debug)]
@@ -159,9 +159,13 @@ pub fn in_band_body(
     code: &str,
     message: &str,
 ) -> String {
-    let node = envelope.failure(ctx.request_id(), code, message);
-    match ctx.format() {
-        Format::Json => to_json(&node, false),
-        Format::Xml => to_xml(&format!("{}Response", ctx.action()), &node),
-    }
+    let root = format!("{}Response", ctx.action());
+    crate::wire::reply::encode_failure(
+        envelope,
+        ctx.request_id(),
+        code,
+        message,
+        ctx.format(),
+        &root,
+    )
 }

@@ -53,7 +53,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
 
         impl CommandOutput {
             fn reply<T: wire::Reply + Send + 'static>(reply: T) -> Self {
-                let payload = reply.encode(wire::Format::Json);
+                let payload = wire::to_node(&reply);
                 Self {
                     node: T::ENVELOPE.wrap(reply.request_id(), payload),
                     reply: Some(Box::new(reply)),
@@ -62,7 +62,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
 
             fn items<T: wire::Encode>(items: Vec<T>) -> Self {
                 Self {
-                    node: wire::Node::List(items.iter().map(|i| i.encode(wire::Format::Json)).collect()),
+                    node: wire::Node::List(items.iter().map(wire::to_node).collect()),
                     reply: None,
                 }
             }
@@ -114,7 +114,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
             }
             let item = T::decode(node, &wire::Path::root()).map_err(|e| format!("{}: {}", e.path, e.message))?;
             // Every field given is read back unless the structure has no such field.
-            let wire::Node::Map(known) = item.encode(wire::Format::Json) else {
+            let wire::Node::Map(known) = wire::to_node(&item) else {
                 return Ok(item);
             };
             if let Some(key) = given.iter().find(|k| !known.iter().any(|(name, _)| name == *k)) {

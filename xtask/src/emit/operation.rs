@@ -344,7 +344,7 @@ fn output(ty: &crate::spec::TypeDef) -> TokenStream {
 
         impl wire::Decode for #name { #decode }
 
-        impl wire::Encode for #name { #encode }
+        impl wire::EncodeFields for #name { #encode }
 
         impl wire::Reply for #name {
             const ENVELOPE: wire::Envelope = super::ENVELOPE;

@@ -26,7 +26,7 @@ pub(super) fn field_type(f: &Field) -> TokenStream {
     }
 }
 
-/// The field declarations, `Debug`, `Decode` and `Encode` of a structure's fields (used for
+/// The field declarations, `Debug`, `Decode` and `EncodeFields` of a structure's fields (used for
 /// operation outputs too, which add the request ID).
 pub(super) struct StructParts {
     pub decls: Vec<TokenStream>,
@@ -108,31 +108,25 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
             Ok(out)
         }
     };
-    let puts = fields.iter().map(|f| {
+    let fields_written = fields.iter().map(|f| {
         let name = ident(&f.rust_name);
         let wire_name = &f.name;
         match &f.ty {
             FieldType::List {
                 xml_item, wrapped, ..
-            } => {
-                quote! { aliyun_runtime::codegen::put_list(&mut entries, #wire_name, &self.#name, #xml_item, #wrapped, format); }
-            }
-            _ if f.required => quote! { aliyun_runtime::codegen::put(&mut entries, #wire_name, &self.#name, format); },
-            _ => quote! { aliyun_runtime::codegen::put_opt(&mut entries, #wire_name, &self.#name, format); },
+            } => quote! { w.field_list(#wire_name, &self.#name, #xml_item, #wrapped); },
+            _ if f.required => quote! { w.field(#wire_name, &self.#name); },
+            _ => quote! { w.field_opt(#wire_name, &self.#name); },
         }
     });
-    let count = proc_macro2::Literal::usize_unsuffixed(fields.len());
-    let format_arg = if fields.is_empty() {
-        quote! { _format }
+    let w_arg = if fields.is_empty() {
+        quote! { _w }
     } else {
-        quote! { format }
+        quote! { w }
     };
     let encode = quote! {
-        fn encode(&self, #format_arg: wire::Format) -> wire::Node {
-            #[allow(unused_mut)]
-            let mut entries = Vec::with_capacity(#count);
-            #(#puts)*
-            wire::Node::Map(entries)
+        fn encode_fields(&self, #w_arg: &mut wire::Writer) {
+            #(#fields_written)*
         }
     };
     StructParts {
@@ -169,7 +163,7 @@ fn struct_def(ty: &TypeDef, fields: &[Field], query: bool) -> TokenStream {
 
         impl wire::Decode for #name { #decode }
 
-        impl wire::Encode for #name { #encode }
+        impl wire::EncodeFields for #name { #encode }
 
         #with_setters
 
@@ -306,7 +300,7 @@ fn enum_def(ty: &TypeDef, kind: EnumKind, values: &[EnumValue]) -> TokenStream {
                     }
                 },
                 quote! { <i64 as wire::Decode>::decode(node, path).map(Self::from_value) },
-                quote! { wire::Node::Number(self.value().into()) },
+                quote! { w.int(self.value()) },
                 quote! { aliyun_runtime::QueryValue::write_query(&self.value(), w, name) },
             ),
             EnumKind::String => (
@@ -326,7 +320,7 @@ fn enum_def(ty: &TypeDef, kind: EnumKind, values: &[EnumValue]) -> TokenStream {
                     }
                 },
                 quote! { <String as wire::Decode>::decode(node, path).map(|value| Self::from_value(&value)) },
-                quote! { wire::Node::Text(self.as_str().to_owned()) },
+                quote! { w.text(self.as_str()) },
                 quote! { aliyun_runtime::QueryValue::write_query(self.as_str(), w, name) },
             ),
         };
@@ -383,7 +377,7 @@ fn enum_def(ty: &TypeDef, kind: EnumKind, values: &[EnumValue]) -> TokenStream {
         }
 
         impl wire::Encode for #name {
-            fn encode(&self, _format: wire::Format) -> wire::Node {
+            fn encode(&self, w: &mut wire::Writer) {
                 #encode
             }
         }

@@ -179,7 +179,7 @@ pub struct CommandOutput {
 
 impl CommandOutput {
     fn reply<T: wire::Reply + Send + 'static>(reply: T) -> Self {
-        let payload = reply.encode(wire::Format::Json);
+        let payload = wire::to_node(&reply);
         Self {
             node: T::ENVELOPE.wrap(reply.request_id(), payload),
             reply: Some(Box::new(reply)),
@@ -188,9 +188,7 @@ impl CommandOutput {
 
     fn items<T: wire::Encode>(items: Vec<T>) -> Self {
         Self {
-            node: wire::Node::List(
-                items.iter().map(|i| i.encode(wire::Format::Json)).collect(),
-            ),
+            node: wire::Node::List(items.iter().map(wire::to_node).collect()),
             reply: None,
         }
     }
@@ -246,7 +244,7 @@ fn parse_item<T: wire::Decode + wire::Encode>(text: &str) -> Result<T, String> {
     }
     let item = T::decode(node, &wire::Path::root())
         .map_err(|e| format!("{}: {}", e.path, e.message))?;
-    let wire::Node::Map(known) = item.encode(wire::Format::Json) else {
+    let wire::Node::Map(known) = wire::to_node(&item) else {
         return Ok(item);
     };
     if let Some(key) = given.iter().find(|k| !known.iter().any(|(name, _)| name == *k)) {

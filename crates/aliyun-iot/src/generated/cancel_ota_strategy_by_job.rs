@@ -196,12 +196,8 @@ impl wire::Decode for CancelOtaStrategyByJobResponse {
     }
 }
 
-impl wire::Encode for CancelOtaStrategyByJobResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for CancelOtaStrategyByJobResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for CancelOtaStrategyByJobResponse {

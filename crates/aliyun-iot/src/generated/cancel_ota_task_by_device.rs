@@ -338,12 +338,8 @@ impl wire::Decode for CancelOtaTaskByDeviceResponse {
     }
 }
 
-impl wire::Encode for CancelOtaTaskByDeviceResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for CancelOtaTaskByDeviceResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for CancelOtaTaskByDeviceResponse {

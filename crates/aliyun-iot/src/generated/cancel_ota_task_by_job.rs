@@ -392,12 +392,8 @@ impl wire::Decode for CancelOtaTaskByJobResponse {
     }
 }
 
-impl wire::Encode for CancelOtaTaskByJobResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for CancelOtaTaskByJobResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for CancelOtaTaskByJobResponse {

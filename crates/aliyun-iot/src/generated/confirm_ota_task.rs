@@ -203,12 +203,8 @@ impl wire::Decode for ConfirmOtaTaskResponse {
     }
 }
 
-impl wire::Encode for ConfirmOtaTaskResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for ConfirmOtaTaskResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for ConfirmOtaTaskResponse {

@@ -772,12 +772,9 @@ impl wire::Decode for CreateOtaDynamicUpgradeJobResponse {
     }
 }
 
-impl wire::Encode for CreateOtaDynamicUpgradeJobResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for CreateOtaDynamicUpgradeJobResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 

@@ -682,12 +682,9 @@ impl wire::Decode for CreateOtaFirmwareResponse {
     }
 }
 
-impl wire::Encode for CreateOtaFirmwareResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for CreateOtaFirmwareResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 
@@ -756,23 +753,10 @@ impl wire::Decode for CreatedFirmware {
     }
 }
 
-impl wire::Encode for CreatedFirmware {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(2);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for CreatedFirmware {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("UtcCreate", &self.utc_create);
     }
 }
 
@@ -865,26 +849,13 @@ impl wire::Decode for FirmwareFileInput {
     }
 }
 
-impl wire::Encode for FirmwareFileInput {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put(&mut entries, "Name", &self.name, format);
-        aliyun_runtime::codegen::put(&mut entries, "Url", &self.url, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SignValue",
-            &self.sign_value,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FileMd5",
-            &self.file_md5,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for FirmwareFileInput {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field("Name", &self.name);
+        w.field("Url", &self.url);
+        w.field_opt("Size", &self.size);
+        w.field_opt("SignValue", &self.sign_value);
+        w.field_opt("FileMd5", &self.file_md5);
     }
 }
 

@@ -317,12 +317,8 @@ impl wire::Decode for CreateOtaModuleResponse {
     }
 }
 
-impl wire::Encode for CreateOtaModuleResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for CreateOtaModuleResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for CreateOtaModuleResponse {

@@ -957,12 +957,9 @@ impl wire::Decode for CreateOtaStaticUpgradeJobResponse {
     }
 }
 
-impl wire::Encode for CreateOtaStaticUpgradeJobResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for CreateOtaStaticUpgradeJobResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 

@@ -193,12 +193,8 @@ impl wire::Decode for DeleteOtaFirmwareResponse {
     }
 }
 
-impl wire::Encode for DeleteOtaFirmwareResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for DeleteOtaFirmwareResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for DeleteOtaFirmwareResponse {

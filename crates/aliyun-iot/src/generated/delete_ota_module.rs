@@ -237,12 +237,8 @@ impl wire::Decode for DeleteOtaModuleResponse {
     }
 }
 
-impl wire::Encode for DeleteOtaModuleResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for DeleteOtaModuleResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for DeleteOtaModuleResponse {

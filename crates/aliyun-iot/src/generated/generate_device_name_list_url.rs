@@ -168,12 +168,9 @@ impl wire::Decode for GenerateDeviceNameListUrlResponse {
     }
 }
 
-impl wire::Encode for GenerateDeviceNameListUrlResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for GenerateDeviceNameListUrlResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 
@@ -317,44 +314,16 @@ impl wire::Decode for DeviceListUploadCredentials {
     }
 }
 
-impl wire::Encode for DeviceListUploadCredentials {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(8);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Host", &self.host, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Policy", &self.policy, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "AccessKeyId",
-            &self.access_key_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "Signature",
-            &self.signature,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ObjectStorage",
-            &self.object_storage,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FileUrl",
-            &self.file_url,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for DeviceListUploadCredentials {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Key", &self.key);
+        w.field_opt("Host", &self.host);
+        w.field_opt("Policy", &self.policy);
+        w.field_opt("AccessKeyId", &self.access_key_id);
+        w.field_opt("Signature", &self.signature);
+        w.field_opt("ObjectStorage", &self.object_storage);
+        w.field_opt("FileUrl", &self.file_url);
+        w.field_opt("UtcCreate", &self.utc_create);
     }
 }
 

@@ -201,12 +201,9 @@ impl wire::Decode for GenerateOtaUploadUrlResponse {
     }
 }
 
-impl wire::Encode for GenerateOtaUploadUrlResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for GenerateOtaUploadUrlResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 
@@ -349,44 +346,16 @@ impl wire::Decode for UploadCredentials {
     }
 }
 
-impl wire::Encode for UploadCredentials {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(8);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Host", &self.host, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Policy", &self.policy, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "OSSAccessKeyId",
-            &self.oss_access_key_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "Signature",
-            &self.signature,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ObjectStorage",
-            &self.object_storage,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareUrl",
-            &self.firmware_url,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for UploadCredentials {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Key", &self.key);
+        w.field_opt("Host", &self.host);
+        w.field_opt("Policy", &self.policy);
+        w.field_opt("OSSAccessKeyId", &self.oss_access_key_id);
+        w.field_opt("Signature", &self.signature);
+        w.field_opt("ObjectStorage", &self.object_storage);
+        w.field_opt("FirmwareUrl", &self.firmware_url);
+        w.field_opt("UtcCreate", &self.utc_create);
     }
 }
 
@@ -505,8 +474,8 @@ impl wire::Decode for FileSuffix {
 }
 
 impl wire::Encode for FileSuffix {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 

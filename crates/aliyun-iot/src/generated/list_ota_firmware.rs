@@ -375,38 +375,13 @@ impl wire::Decode for ListOtaFirmwareResponse {
     }
 }
 
-impl wire::Encode for ListOtaFirmwareResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "CurrentPage",
-            &self.current_page,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageSize",
-            &self.page_size,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageCount",
-            &self.page_count,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "FirmwareInfo",
-            &self.firmwares,
-            "SimpleFirmwareInfo",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListOtaFirmwareResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("CurrentPage", &self.current_page);
+        w.field_opt("PageSize", &self.page_size);
+        w.field_opt("PageCount", &self.page_count);
+        w.field_opt("Total", &self.total);
+        w.field_list("FirmwareInfo", &self.firmwares, "SimpleFirmwareInfo", true);
     }
 }
 
@@ -630,97 +605,24 @@ impl wire::Decode for SimpleFirmwareInfo {
     }
 }
 
-impl wire::Encode for SimpleFirmwareInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(16);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareName",
-            &self.firmware_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareDesc",
-            &self.firmware_desc,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DestVersion",
-            &self.dest_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SrcVersion",
-            &self.src_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Status", &self.status, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareSign",
-            &self.firmware_sign,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareSize",
-            &self.firmware_size,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SignMethod",
-            &self.sign_method,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleName",
-            &self.module_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductName",
-            &self.product_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcModified",
-            &self.utc_modified,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareUrl",
-            &self.firmware_url,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for SimpleFirmwareInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("FirmwareName", &self.firmware_name);
+        w.field_opt("FirmwareDesc", &self.firmware_desc);
+        w.field_opt("DestVersion", &self.dest_version);
+        w.field_opt("SrcVersion", &self.src_version);
+        w.field_opt("Type", &self.r#type);
+        w.field_opt("Status", &self.status);
+        w.field_opt("FirmwareSign", &self.firmware_sign);
+        w.field_opt("FirmwareSize", &self.firmware_size);
+        w.field_opt("SignMethod", &self.sign_method);
+        w.field_opt("ModuleName", &self.module_name);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("ProductName", &self.product_name);
+        w.field_opt("UtcCreate", &self.utc_create);
+        w.field_opt("UtcModified", &self.utc_modified);
+        w.field_opt("FirmwareUrl", &self.firmware_url);
     }
 }
 

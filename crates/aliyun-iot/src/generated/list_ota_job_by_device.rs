@@ -433,38 +433,13 @@ impl wire::Decode for ListOtaJobByDeviceResponse {
     }
 }
 
-impl wire::Encode for ListOtaJobByDeviceResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "CurrentPage",
-            &self.current_page,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageSize",
-            &self.page_size,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageCount",
-            &self.page_count,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Data",
-            &self.data,
-            "SimpleOTAJobInfo",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListOtaJobByDeviceResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("CurrentPage", &self.current_page);
+        w.field_opt("PageSize", &self.page_size);
+        w.field_opt("PageCount", &self.page_count);
+        w.field_opt("Total", &self.total);
+        w.field_list("Data", &self.data, "SimpleOTAJobInfo", true);
     }
 }
 

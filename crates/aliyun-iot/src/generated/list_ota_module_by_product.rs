@@ -213,19 +213,9 @@ impl wire::Decode for ListOtaModuleByProductResponse {
     }
 }
 
-impl wire::Encode for ListOtaModuleByProductResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Data",
-            &self.data,
-            "OtaModuleDTO",
-            false,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListOtaModuleByProductResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_list("Data", &self.data, "OtaModuleDTO", false);
     }
 }
 
@@ -339,42 +329,14 @@ impl wire::Decode for OtaModule {
     }
 }
 
-impl wire::Encode for OtaModule {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(6);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleName",
-            &self.module_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "AliasName",
-            &self.alias_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Desc", &self.desc, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "GmtCreate",
-            &self.gmt_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "GmtModified",
-            &self.gmt_modified,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for OtaModule {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("ModuleName", &self.module_name);
+        w.field_opt("AliasName", &self.alias_name);
+        w.field_opt("Desc", &self.desc);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("GmtCreate", &self.gmt_create);
+        w.field_opt("GmtModified", &self.gmt_modified);
     }
 }
 

@@ -414,38 +414,13 @@ impl wire::Decode for ListOtaModuleVersionsByDeviceResponse {
     }
 }
 
-impl wire::Encode for ListOtaModuleVersionsByDeviceResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "CurrentPage",
-            &self.current_page,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageSize",
-            &self.page_size,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageCount",
-            &self.page_count,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Total", &self.total, format);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Data",
-            &self.data,
-            "SimpleOTAModuleInfo",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListOtaModuleVersionsByDeviceResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("CurrentPage", &self.current_page);
+        w.field_opt("PageSize", &self.page_size);
+        w.field_opt("PageCount", &self.page_count);
+        w.field_opt("Total", &self.total);
+        w.field_list("Data", &self.data, "SimpleOTAModuleInfo", true);
     }
 }
 
@@ -546,36 +521,13 @@ impl wire::Decode for SimpleOtaModuleInfo {
     }
 }
 
-impl wire::Encode for SimpleOtaModuleInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DeviceName",
-            &self.device_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "IotId", &self.iot_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleName",
-            &self.module_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleVersion",
-            &self.module_version,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for SimpleOtaModuleInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("DeviceName", &self.device_name);
+        w.field_opt("IotId", &self.iot_id);
+        w.field_opt("ModuleName", &self.module_name);
+        w.field_opt("ModuleVersion", &self.module_version);
     }
 }
 

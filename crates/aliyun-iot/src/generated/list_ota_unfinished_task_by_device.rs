@@ -411,19 +411,9 @@ impl wire::Decode for ListOtaUnfinishedTaskByDeviceResponse {
     }
 }
 
-impl wire::Encode for ListOtaUnfinishedTaskByDeviceResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Data",
-            &self.data,
-            "SimpleOTATaskInfo",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListOtaUnfinishedTaskByDeviceResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_list("Data", &self.data, "SimpleOTATaskInfo", true);
     }
 }
 

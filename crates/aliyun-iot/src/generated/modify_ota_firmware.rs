@@ -335,12 +335,8 @@ impl wire::Decode for ModifyOtaFirmwareResponse {
     }
 }
 
-impl wire::Encode for ModifyOtaFirmwareResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for ModifyOtaFirmwareResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for ModifyOtaFirmwareResponse {

@@ -213,17 +213,9 @@ impl wire::Decode for QueryOtaFirmwareResponse {
     }
 }
 
-impl wire::Encode for QueryOtaFirmwareResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareInfo",
-            &self.firmware_info,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for QueryOtaFirmwareResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("FirmwareInfo", &self.firmware_info);
     }
 }
 
@@ -485,112 +477,27 @@ impl wire::Decode for FirmwareInfo {
     }
 }
 
-impl wire::Encode for FirmwareInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(19);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareName",
-            &self.firmware_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareDesc",
-            &self.firmware_desc,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DestVersion",
-            &self.dest_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SrcVersion",
-            &self.src_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Status", &self.status, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "VerifyProgress",
-            &self.verify_progress,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SignMethod",
-            &self.sign_method,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareSign",
-            &self.firmware_sign,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareSize",
-            &self.firmware_size,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareUrl",
-            &self.firmware_url,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleName",
-            &self.module_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductName",
-            &self.product_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Udi", &self.udi, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcModified",
-            &self.utc_modified,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "MultiFiles",
-            &self.multi_files,
-            "OtaPackageFileDTO",
-            false,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for FirmwareInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("FirmwareName", &self.firmware_name);
+        w.field_opt("FirmwareDesc", &self.firmware_desc);
+        w.field_opt("DestVersion", &self.dest_version);
+        w.field_opt("SrcVersion", &self.src_version);
+        w.field_opt("Type", &self.r#type);
+        w.field_opt("Status", &self.status);
+        w.field_opt("VerifyProgress", &self.verify_progress);
+        w.field_opt("SignMethod", &self.sign_method);
+        w.field_opt("FirmwareSign", &self.firmware_sign);
+        w.field_opt("FirmwareSize", &self.firmware_size);
+        w.field_opt("FirmwareUrl", &self.firmware_url);
+        w.field_opt("ModuleName", &self.module_name);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("ProductName", &self.product_name);
+        w.field_opt("Udi", &self.udi);
+        w.field_opt("UtcCreate", &self.utc_create);
+        w.field_opt("UtcModified", &self.utc_modified);
+        w.field_list("MultiFiles", &self.multi_files, "OtaPackageFileDTO", false);
     }
 }
 
@@ -679,26 +586,13 @@ impl wire::Decode for OtaPackageFile {
     }
 }
 
-impl wire::Encode for OtaPackageFile {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(5);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Name", &self.name, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Url", &self.url, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SignValue",
-            &self.sign_value,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FileMd5",
-            &self.file_md5,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for OtaPackageFile {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Name", &self.name);
+        w.field_opt("Size", &self.size);
+        w.field_opt("Url", &self.url);
+        w.field_opt("SignValue", &self.sign_value);
+        w.field_opt("FileMd5", &self.file_md5);
     }
 }
 

@@ -211,12 +211,9 @@ impl wire::Decode for QueryOtaJobResponse {
     }
 }
 
-impl wire::Encode for QueryOtaJobResponse {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Data", &self.data, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for QueryOtaJobResponse {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Data", &self.data);
     }
 }
 
@@ -609,191 +606,39 @@ impl wire::Decode for OtaJobInfo {
     }
 }
 
-impl wire::Encode for OtaJobInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(31);
-        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Name", &self.name, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "JobDesc",
-            &self.job_desc,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DestVersion",
-            &self.dest_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "JobStatus",
-            &self.job_status,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "JobType",
-            &self.job_type,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SelectionType",
-            &self.selection_type,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TargetSelection",
-            &self.target_selection,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "GrayPercent",
-            &self.gray_percent,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "GroupId",
-            &self.group_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "GroupName",
-            &self.group_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DownloadProtocol",
-            &self.download_protocol,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DynamicMode",
-            &self.dynamic_mode,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "OverwriteMode",
-            &self.overwrite_mode,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "MaximumPerMinute",
-            &self.maximum_per_minute,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "RetryCount",
-            &self.retry_count,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "RetryInterval",
-            &self.retry_interval,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TimeoutInMinutes",
-            &self.timeout_in_minutes,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "NeedPush",
-            &self.need_push,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "NeedConfirm",
-            &self.need_confirm,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "MultiModuleMode",
-            &self.multi_module_mode,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "SrcVersions",
-            &self.src_versions,
-            "SrcVersion",
-            true,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Tags",
-            &self.tags,
-            "OtaTagDTO",
-            true,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcModified",
-            &self.utc_modified,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcStartTime",
-            &self.utc_start_time,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcEndTime",
-            &self.utc_end_time,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcScheduleTime",
-            &self.utc_schedule_time,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcScheduleFinishTime",
-            &self.utc_schedule_finish_time,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for OtaJobInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("JobId", &self.job_id);
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("Name", &self.name);
+        w.field_opt("JobDesc", &self.job_desc);
+        w.field_opt("DestVersion", &self.dest_version);
+        w.field_opt("JobStatus", &self.job_status);
+        w.field_opt("JobType", &self.job_type);
+        w.field_opt("SelectionType", &self.selection_type);
+        w.field_opt("TargetSelection", &self.target_selection);
+        w.field_opt("GrayPercent", &self.gray_percent);
+        w.field_opt("GroupId", &self.group_id);
+        w.field_opt("GroupName", &self.group_name);
+        w.field_opt("DownloadProtocol", &self.download_protocol);
+        w.field_opt("DynamicMode", &self.dynamic_mode);
+        w.field_opt("OverwriteMode", &self.overwrite_mode);
+        w.field_opt("MaximumPerMinute", &self.maximum_per_minute);
+        w.field_opt("RetryCount", &self.retry_count);
+        w.field_opt("RetryInterval", &self.retry_interval);
+        w.field_opt("TimeoutInMinutes", &self.timeout_in_minutes);
+        w.field_opt("NeedPush", &self.need_push);
+        w.field_opt("NeedConfirm", &self.need_confirm);
+        w.field_opt("MultiModuleMode", &self.multi_module_mode);
+        w.field_list("SrcVersions", &self.src_versions, "SrcVersion", true);
+        w.field_list("Tags", &self.tags, "OtaTagDTO", true);
+        w.field_opt("UtcCreate", &self.utc_create);
+        w.field_opt("UtcModified", &self.utc_modified);
+        w.field_opt("UtcStartTime", &self.utc_start_time);
+        w.field_opt("UtcEndTime", &self.utc_end_time);
+        w.field_opt("UtcScheduleTime", &self.utc_schedule_time);
+        w.field_opt("UtcScheduleFinishTime", &self.utc_schedule_finish_time);
     }
 }
 

@@ -247,12 +247,8 @@ impl wire::Decode for ReupgradeOtaTaskResponse {
     }
 }
 
-impl wire::Encode for ReupgradeOtaTaskResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for ReupgradeOtaTaskResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for ReupgradeOtaTaskResponse {

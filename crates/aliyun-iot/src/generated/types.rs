@@ -99,8 +99,8 @@ impl wire::Decode for FirmwareStatus {
 }
 
 impl wire::Encode for FirmwareStatus {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Number(self.value().into())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.int(self.value())
     }
 }
 
@@ -199,8 +199,8 @@ impl wire::Decode for FirmwareType {
 }
 
 impl wire::Encode for FirmwareType {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Number(self.value().into())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.int(self.value())
     }
 }
 
@@ -299,8 +299,8 @@ impl wire::Decode for SignMethod {
 }
 
 impl wire::Encode for SignMethod {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -373,13 +373,10 @@ impl wire::Decode for OtaTag {
     }
 }
 
-impl wire::Encode for OtaTag {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(2);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Value", &self.value, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for OtaTag {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Key", &self.key);
+        w.field_opt("Value", &self.value);
     }
 }
 
@@ -516,8 +513,8 @@ impl wire::Decode for JobStatus {
 }
 
 impl wire::Encode for JobStatus {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -619,8 +616,8 @@ impl wire::Decode for JobType {
 }
 
 impl wire::Encode for JobType {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -721,8 +718,8 @@ impl wire::Decode for SelectionType {
 }
 
 impl wire::Encode for SelectionType {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -834,8 +831,8 @@ impl wire::Decode for TargetSelection {
 }
 
 impl wire::Encode for TargetSelection {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -935,8 +932,8 @@ impl wire::Decode for DownloadProtocol {
 }
 
 impl wire::Encode for DownloadProtocol {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -1035,8 +1032,8 @@ impl wire::Decode for GroupType {
 }
 
 impl wire::Encode for GroupType {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -1219,80 +1216,20 @@ impl wire::Decode for SimpleOtaJobInfo {
     }
 }
 
-impl wire::Encode for SimpleOtaJobInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(12);
-        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "JobStatus",
-            &self.job_status,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "JobType",
-            &self.job_type,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SelectionType",
-            &self.selection_type,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TargetSelection",
-            &self.target_selection,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcModified",
-            &self.utc_modified,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcStartTime",
-            &self.utc_start_time,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcEndTime",
-            &self.utc_end_time,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Tags",
-            &self.tags,
-            "OtaTagDTO",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for SimpleOtaJobInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("JobId", &self.job_id);
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("JobStatus", &self.job_status);
+        w.field_opt("JobType", &self.job_type);
+        w.field_opt("SelectionType", &self.selection_type);
+        w.field_opt("TargetSelection", &self.target_selection);
+        w.field_opt("UtcCreate", &self.utc_create);
+        w.field_opt("UtcModified", &self.utc_modified);
+        w.field_opt("UtcStartTime", &self.utc_start_time);
+        w.field_opt("UtcEndTime", &self.utc_end_time);
+        w.field_list("Tags", &self.tags, "OtaTagDTO", true);
     }
 }
 
@@ -1349,18 +1286,10 @@ impl wire::Decode for CreatedJob {
     }
 }
 
-impl wire::Encode for CreatedJob {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(2);
-        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for CreatedJob {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("JobId", &self.job_id);
+        w.field_opt("UtcCreate", &self.utc_create);
     }
 }
 
@@ -1484,8 +1413,8 @@ impl wire::Decode for TaskStatus {
 }
 
 impl wire::Encode for TaskStatus {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
@@ -1716,86 +1645,23 @@ impl wire::Decode for SimpleOtaTaskInfo {
     }
 }
 
-impl wire::Encode for SimpleOtaTaskInfo {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(16);
-        aliyun_runtime::codegen::put_opt(&mut entries, "TaskId", &self.task_id, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "JobId", &self.job_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "FirmwareId",
-            &self.firmware_id,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "IotId", &self.iot_id, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DeviceName",
-            &self.device_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductKey",
-            &self.product_key,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ProductName",
-            &self.product_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "ModuleName",
-            &self.module_name,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "SrcVersion",
-            &self.src_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "DestVersion",
-            &self.dest_version,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TaskStatus",
-            &self.task_status,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "Progress",
-            &self.progress,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TaskDesc",
-            &self.task_desc,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Timeout", &self.timeout, format);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcCreate",
-            &self.utc_create,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "UtcModified",
-            &self.utc_modified,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for SimpleOtaTaskInfo {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("TaskId", &self.task_id);
+        w.field_opt("JobId", &self.job_id);
+        w.field_opt("FirmwareId", &self.firmware_id);
+        w.field_opt("IotId", &self.iot_id);
+        w.field_opt("DeviceName", &self.device_name);
+        w.field_opt("ProductKey", &self.product_key);
+        w.field_opt("ProductName", &self.product_name);
+        w.field_opt("ModuleName", &self.module_name);
+        w.field_opt("SrcVersion", &self.src_version);
+        w.field_opt("DestVersion", &self.dest_version);
+        w.field_opt("TaskStatus", &self.task_status);
+        w.field_opt("Progress", &self.progress);
+        w.field_opt("TaskDesc", &self.task_desc);
+        w.field_opt("Timeout", &self.timeout);
+        w.field_opt("UtcCreate", &self.utc_create);
+        w.field_opt("UtcModified", &self.utc_modified);
     }
 }

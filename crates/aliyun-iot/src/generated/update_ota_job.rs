@@ -437,12 +437,8 @@ impl wire::Decode for UpdateOtaJobResponse {
     }
 }
 
-impl wire::Encode for UpdateOtaJobResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for UpdateOtaJobResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for UpdateOtaJobResponse {

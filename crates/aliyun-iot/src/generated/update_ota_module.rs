@@ -308,12 +308,8 @@ impl wire::Decode for UpdateOtaModuleResponse {
     }
 }
 
-impl wire::Encode for UpdateOtaModuleResponse {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(0);
-        wire::Node::Map(entries)
-    }
+impl wire::EncodeFields for UpdateOtaModuleResponse {
+    fn encode_fields(&self, _w: &mut wire::Writer) {}
 }
 
 impl wire::Reply for UpdateOtaModuleResponse {

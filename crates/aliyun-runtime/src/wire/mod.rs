@@ -1,5 +1,6 @@
-//! Wire formats: the response body as a format-neutral tree ([`Node`]), its decoding into
-//! generated types ([`Decode`]) and its encoding back to JSON or XML ([`Encode`]).
+//! Wire formats: the response body as a format-neutral tree ([`Node`]) and its decoding into
+//! generated types ([`Decode`]); the encoding of those types straight to JSON or XML text
+//! ([`Encode`], [`Writer`]).
 //!
 //! Both formats go through one tree so a generated type has one decoder: JSON is parsed
 //! straight into a [`Node`], XML elements become maps (repeated names kept in order) or text.
@@ -9,7 +10,7 @@
 pub(crate) mod decode;
 pub(crate) mod encode;
 mod json;
-mod reply;
+pub(crate) mod reply;
 mod unknown;
 mod xml;
 
@@ -17,7 +18,7 @@ use std::fmt;
 
 pub(crate) use decode::struct_entries;
 pub use decode::{Decode, FieldError, Path};
-pub use encode::Encode;
+pub use encode::{Encode, EncodeFields, Writer, to_node};
 pub use json::{parse_json, to_json};
 pub use reply::{Envelope, Reply, decode_gateway_error, decode_reply, encode_reply, in_band_error};
 pub use unknown::{UnknownInteger, UnknownString};
@@ -182,14 +183,20 @@ pub fn decode_body<T: Decode>(format: Format, body: &[u8]) -> Result<T, DecodeEr
 }
 
 /// Encodes a value as a JSON body (pretty when `pretty`), with the API's own field names.
-pub fn encode_json<T: Encode>(value: &T, pretty: bool) -> String {
-    to_json(&value.encode(Format::Json), pretty)
+pub fn encode_json<T: Encode + ?Sized>(value: &T, pretty: bool) -> String {
+    if pretty {
+        to_json(&to_node(value), true)
+    } else {
+        encode::encode_json(value)
+    }
 }
 
-/// Encodes a value as an XML body under the root element `root` (such as
+/// Encodes a structure as an XML body under the root element `root` (such as
 /// `QueryOTAFirmwareResponse`), in the API's shape.
-pub fn encode_xml<T: Encode>(value: &T, root: &str) -> String {
-    to_xml(root, &value.encode(Format::Xml))
+pub fn encode_xml<T: EncodeFields + ?Sized>(value: &T, root: &str) -> String {
+    let mut w = Writer::new(Format::Xml);
+    w.document(root, |w| value.encode_fields(w));
+    w.into_string()
 }
 
 #[cfg(test)]

@@ -2,8 +2,7 @@
 //! (4xx/5xx) and in-band failures (HTTP 200 with `Success: false`) both become errors.
 
 use super::{
-    Decode, DecodeError, Encode, Format, Node, Path, decode_body, excerpt, parse_body, to_json,
-    to_xml,
+    Decode, DecodeError, EncodeFields, Format, Node, Path, Writer, decode_body, excerpt, parse_body,
 };
 use crate::error::{Error, ErrorOrigin, ServiceError};
 use crate::signing::redact_query;
@@ -91,7 +90,7 @@ impl Envelope {
 
 /// An operation's output: the payload of a reply, plus the request ID from the envelope.
 /// Generated for every operation's response.
-pub trait Reply: Decode + Encode {
+pub trait Reply: Decode + EncodeFields {
     /// The product's envelope.
     const ENVELOPE: Envelope;
     /// The request ID the reply carried.
@@ -157,11 +156,33 @@ pub fn decode_reply<T: Reply>(format: Format, status: u16, body: &[u8]) -> Resul
 /// A successful reply as a body in `format`, envelope included; `root` is the XML root
 /// element (such as `QueryOTAFirmwareResponse`).
 pub fn encode_reply<T: Reply>(reply: &T, format: Format, root: &str) -> String {
-    let node = T::ENVELOPE.wrap(reply.request_id(), reply.encode(format));
-    match format {
-        Format::Json => to_json(&node, false),
-        Format::Xml => to_xml(root, &node),
-    }
+    let mut w = Writer::new(format);
+    w.document(root, |w| {
+        w.field(T::ENVELOPE.request_id, reply.request_id());
+        w.field(T::ENVELOPE.success, &true);
+        reply.encode_fields(w);
+    });
+    w.into_string()
+}
+
+/// An in-band failure as a body in `format`: the envelope with `Success: false`, `Code` and
+/// the message; `root` is the XML root element.
+pub(crate) fn encode_failure(
+    envelope: &Envelope,
+    request_id: &str,
+    code: &str,
+    message: &str,
+    format: Format,
+    root: &str,
+) -> String {
+    let mut w = Writer::new(format);
+    w.document(root, |w| {
+        w.field(envelope.request_id, request_id);
+        w.field(envelope.success, &false);
+        w.field(envelope.code, code);
+        w.field(envelope.message, message);
+    });
+    w.into_string()
 }
 
 /// A gateway error body (`{"Code","Message","RequestId","HostId","Recommend"}` or the XML
@@ -275,11 +296,9 @@ mod tests {
         }
     }
 
-    impl Encode for Named {
-        fn encode(&self, format: Format) -> Node {
-            let mut entries = Vec::new();
-            crate::codegen::put_opt(&mut entries, "Name", &self.name, format);
-            Node::Map(entries)
+    impl EncodeFields for Named {
+        fn encode_fields(&self, w: &mut Writer) {
+            w.field_opt("Name", &self.name);
         }
     }
 

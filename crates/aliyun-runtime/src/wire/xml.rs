@@ -170,7 +170,9 @@ fn write_element(out: &mut String, name: &str, node: &Node) {
     out.push('>');
 }
 
-fn write_text(out: &mut String, text: &str) {
+/// Text content: in CDATA when it holds `&` or `<` (as Alibaba's services write it), else
+/// escaped.
+pub(super) fn write_text(out: &mut String, text: &str) {
     if (text.contains('&') || text.contains('<')) && !text.contains("]]>") {
         out.push_str("<![CDATA[");
         out.push_str(text);

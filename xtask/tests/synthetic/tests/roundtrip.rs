@@ -39,8 +39,7 @@ fn xml_error(body: &str) -> DecodeError {
 
 /// The reply as a JSON body, envelope included.
 fn encode_json(v: &DescribeWidgetResult, pretty: bool) -> String {
-    let node =
-        DescribeWidgetResult::ENVELOPE.wrap(v.request_id(), wire::Encode::encode(v, Format::Json));
+    let node = DescribeWidgetResult::ENVELOPE.wrap(v.request_id(), wire::to_node(v));
     wire::to_json(&node, pretty)
 }
 

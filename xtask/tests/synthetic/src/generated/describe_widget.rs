@@ -359,12 +359,9 @@ impl wire::Decode for DescribeWidgetResult {
     }
 }
 
-impl wire::Encode for DescribeWidgetResult {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Widget", &self.widget, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for DescribeWidgetResult {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Widget", &self.widget);
     }
 }
 
@@ -574,53 +571,22 @@ impl wire::Decode for Widget {
     }
 }
 
-impl wire::Encode for Widget {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(14);
-        aliyun_runtime::codegen::put(&mut entries, "Name", &self.name, format);
-        aliyun_runtime::codegen::put(&mut entries, "Count", &self.count, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Weight", &self.weight, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Enabled", &self.enabled, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Level", &self.level, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Color", &self.color, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Created", &self.created, format);
-        aliyun_runtime::codegen::put(&mut entries, "Owner", &self.owner, format);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Parts",
-            &self.parts,
-            "PartItem",
-            false,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Type", &self.r#type, format);
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Tags",
-            &self.tags,
-            "Tag",
-            false,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Levels",
-            &self.levels,
-            "Level",
-            false,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Labels",
-            &self.labels,
-            "LabelDTO",
-            true,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(&mut entries, "Secret", &self.secret, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for Widget {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field("Name", &self.name);
+        w.field("Count", &self.count);
+        w.field_opt("Weight", &self.weight);
+        w.field_opt("Enabled", &self.enabled);
+        w.field_opt("Level", &self.level);
+        w.field_opt("Color", &self.color);
+        w.field_opt("Created", &self.created);
+        w.field("Owner", &self.owner);
+        w.field_list("Parts", &self.parts, "PartItem", false);
+        w.field_opt("Type", &self.r#type);
+        w.field_list("Tags", &self.tags, "Tag", false);
+        w.field_list("Levels", &self.levels, "Level", false);
+        w.field_list("Labels", &self.labels, "LabelDTO", true);
+        w.field_opt("Secret", &self.secret);
     }
 }
 
@@ -664,12 +630,9 @@ impl wire::Decode for Owner {
     }
 }
 
-impl wire::Encode for Owner {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(1);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Id", &self.id, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for Owner {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Id", &self.id);
     }
 }
 
@@ -725,13 +688,10 @@ impl wire::Decode for Part {
     }
 }
 
-impl wire::Encode for Part {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(2);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Label", &self.label, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Size", &self.size, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for Part {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Label", &self.label);
+        w.field_opt("Size", &self.size);
     }
 }
 
@@ -813,8 +773,8 @@ impl wire::Decode for Level {
 }
 
 impl wire::Encode for Level {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Number(self.value().into())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.int(self.value())
     }
 }
 
@@ -913,8 +873,8 @@ impl wire::Decode for Color {
 }
 
 impl wire::Encode for Color {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 

@@ -242,31 +242,11 @@ impl wire::Decode for ListWidgetsResult {
     }
 }
 
-impl wire::Encode for ListWidgetsResult {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(3);
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "PageNumber",
-            &self.page_number,
-            format,
-        );
-        aliyun_runtime::codegen::put_opt(
-            &mut entries,
-            "TotalCount",
-            &self.total_count,
-            format,
-        );
-        aliyun_runtime::codegen::put_list(
-            &mut entries,
-            "Widgets",
-            &self.widgets,
-            "Widget",
-            true,
-            format,
-        );
-        wire::Node::Map(entries)
+impl wire::EncodeFields for ListWidgetsResult {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("PageNumber", &self.page_number);
+        w.field_opt("TotalCount", &self.total_count);
+        w.field_list("Widgets", &self.widgets, "Widget", true);
     }
 }
 
@@ -335,13 +315,10 @@ impl wire::Decode for WidgetSummary {
     }
 }
 
-impl wire::Encode for WidgetSummary {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(2);
-        aliyun_runtime::codegen::put(&mut entries, "Id", &self.id, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Label", &self.label, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for WidgetSummary {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field("Id", &self.id);
+        w.field_opt("Label", &self.label);
     }
 }
 

@@ -66,14 +66,11 @@ impl wire::Decode for Label {
     }
 }
 
-impl wire::Encode for Label {
-    fn encode(&self, format: wire::Format) -> wire::Node {
-        #[allow(unused_mut)]
-        let mut entries = Vec::with_capacity(3);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Key", &self.key, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Value", &self.value, format);
-        aliyun_runtime::codegen::put_opt(&mut entries, "Shade", &self.shade, format);
-        wire::Node::Map(entries)
+impl wire::EncodeFields for Label {
+    fn encode_fields(&self, w: &mut wire::Writer) {
+        w.field_opt("Key", &self.key);
+        w.field_opt("Value", &self.value);
+        w.field_opt("Shade", &self.shade);
     }
 }
 
@@ -203,8 +200,8 @@ impl wire::Decode for Shade {
 }
 
 impl wire::Encode for Shade {
-    fn encode(&self, _format: wire::Format) -> wire::Node {
-        wire::Node::Text(self.as_str().to_owned())
+    fn encode(&self, w: &mut wire::Writer) {
+        w.text(self.as_str())
     }
 }
 
