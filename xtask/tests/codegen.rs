@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use test_support::TempDir;
 use xtask::{CodegenError, Mode, generate, spec, workspace_root};
 
 /// A generated operation module of the IoT product.
@@ -31,19 +31,11 @@ fn generated_code_is_fresh() {
 
 /// A copy of the workspace's specs, samples and generated code under the system temp dir,
 /// removed when dropped.
-struct TempRoot(PathBuf);
+struct TempRoot(TempDir);
 
 impl TempRoot {
-    fn copy_of_workspace(name: &str) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let root = TempRoot(std::env::temp_dir().join(format!(
-            "xtask-codegen-{name}-{}-{}-{nanos}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        )));
+    fn copy_of_workspace() -> Self {
+        let root = TempRoot(TempDir::new());
         let workspace = workspace_root();
         let mut spec_dirs: Vec<PathBuf> = std::fs::read_dir(workspace.join("spec"))
             .unwrap()
@@ -54,16 +46,16 @@ impl TempRoot {
         assert!(!spec_dirs.is_empty(), "no product under spec/");
         spec_dirs.extend(TEST_SPECS.iter().map(PathBuf::from));
         for dir in &spec_dirs {
-            copy_dir(&workspace, &root.0, dir);
+            copy_dir(&workspace, root.0.path(), dir);
             // The output directory and every sample file the spec names.
             let product = spec::load_product(&workspace, dir).unwrap_or_else(|e| panic!("{e}"));
-            copy_dir(&workspace, &root.0, &product.output);
+            copy_dir(&workspace, root.0.path(), &product.output);
             let samples = product
                 .error_samples
                 .iter()
                 .chain(product.operations.iter().flat_map(|op| &op.samples));
             for sample in samples {
-                copy_file(&workspace, &root.0, &sample.file);
+                copy_file(&workspace, root.0.path(), &sample.file);
             }
         }
         root
@@ -74,15 +66,15 @@ impl TempRoot {
     }
 
     fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.path(relative)).unwrap()
+        self.0.read(relative)
     }
 
     fn write(&self, relative: &str, text: &str) {
-        std::fs::write(self.path(relative), text).unwrap();
+        self.0.write(relative, text);
     }
 
     fn generate(&self, mode: Mode) -> Result<xtask::Report, CodegenError> {
-        generate(&self.0, mode)
+        generate(self.0.path(), mode)
     }
 
     /// The files `Check` reports as stale (panics if it reports anything else).
@@ -116,12 +108,6 @@ impl TempRoot {
     }
 }
 
-impl Drop for TempRoot {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// Copies `from/relative` to `to/relative` recursively, as new writable files.
 fn copy_dir(from: &Path, to: &Path, relative: &Path) {
     for entry in std::fs::read_dir(from.join(relative)).unwrap() {
@@ -144,8 +130,8 @@ fn copy_file(from: &Path, to: &Path, relative: &Path) {
 
 /// A fresh copy: the workspace's code brought up to date in the copy, so these tests do not
 /// depend on the workspace being fresh (`generated_code_is_fresh` checks that).
-fn fresh_copy(name: &str) -> TempRoot {
-    let root = TempRoot::copy_of_workspace(name);
+fn fresh_copy() -> TempRoot {
+    let root = TempRoot::copy_of_workspace();
     root.generate(Mode::Write).unwrap_or_else(|e| panic!("{e}"));
     root.assert_fresh();
     root
@@ -153,7 +139,7 @@ fn fresh_copy(name: &str) -> TempRoot {
 
 #[test]
 fn a_tampered_generated_file_is_stale_until_regenerated() {
-    let root = fresh_copy("tampered");
+    let root = fresh_copy();
     let original = root.read(IOT_OPERATION);
     let tampered = format!("{original}// edited by hand\n");
     root.write(IOT_OPERATION, &tampered);
@@ -177,7 +163,7 @@ fn a_tampered_generated_file_is_stale_until_regenerated() {
 
 #[test]
 fn a_spec_edit_without_regenerating_is_stale() {
-    let root = fresh_copy("spec-edit");
+    let root = fresh_copy();
     let spec_text = root.read(SYNTHETIC_SPEC);
     let from = "doc: Owner ID.";
     assert_eq!(
@@ -209,7 +195,7 @@ fn a_spec_edit_without_regenerating_is_stale() {
 
 #[test]
 fn a_spec_comment_changes_nothing() {
-    let root = fresh_copy("comment");
+    let root = fresh_copy();
     let spec_text = root.read(SYNTHETIC_SPEC);
     root.write(SYNTHETIC_SPEC, &format!("# A new comment.\n{spec_text}"));
     root.assert_fresh();
@@ -217,7 +203,7 @@ fn a_spec_comment_changes_nothing() {
 
 #[test]
 fn a_hand_written_file_in_the_output_is_refused_never_deleted() {
-    let root = fresh_copy("hand-written");
+    let root = fresh_copy();
     let stray = format!("{IOT_OUTPUT}/notes.rs");
     root.write(&stray, "// not generated\n");
     for mode in [Mode::Check, Mode::Write] {
@@ -232,7 +218,7 @@ fn a_hand_written_file_in_the_output_is_refused_never_deleted() {
 
 #[test]
 fn a_stray_generated_file_is_stale_and_removed() {
-    let root = fresh_copy("stray");
+    let root = fresh_copy();
     let stray = format!("{IOT_OUTPUT}/stray.rs");
     root.write(
         &stray,
@@ -252,7 +238,7 @@ fn a_stray_generated_file_is_stale_and_removed() {
 
 #[test]
 fn a_deleted_generated_file_is_stale_and_rewritten() {
-    let root = fresh_copy("deleted");
+    let root = fresh_copy();
     let original = root.read(SYNTHETIC_MOD);
     std::fs::remove_file(root.path(SYNTHETIC_MOD)).unwrap();
 
@@ -266,7 +252,7 @@ fn a_deleted_generated_file_is_stale_and_rewritten() {
 
 #[test]
 fn every_stale_file_is_named_in_order() {
-    let root = fresh_copy("several");
+    let root = fresh_copy();
     root.write(SYNTHETIC_OPERATION, "");
     root.write(IOT_OPERATION, "");
     let mut expected = vec![
@@ -285,7 +271,7 @@ fn every_stale_file_is_named_in_order() {
 
 #[test]
 fn a_spec_error_fails_both_modes_and_writes_nothing() {
-    let root = fresh_copy("spec-error");
+    let root = fresh_copy();
     let before = root.read(SYNTHETIC_OPERATION);
     let spec_text = root.read(SYNTHETIC_SPEC);
     root.write(
@@ -306,7 +292,7 @@ fn a_spec_error_fails_both_modes_and_writes_nothing() {
 
 #[test]
 fn generation_is_deterministic() {
-    let root = fresh_copy("determinism");
+    let root = fresh_copy();
     let first = root.generate(Mode::Write).unwrap();
     assert!(first.changed.is_empty(), "{:?}", first.changed);
     let outputs: Vec<PathBuf> = first

@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use test_support::TempDir;
 use xtask::SpecError;
 use xtask::spec::{Operation, ProductContext, load_operation, load_product};
 
@@ -86,37 +86,6 @@ product:
       expect: gateway_error
 ";
 
-/// A directory under the system temp dir, removed when dropped.
-struct TempRoot(PathBuf);
-
-impl TempRoot {
-    fn new(name: &str) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-spec-errors-{name}-{}-{}-{nanos}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempRoot(dir)
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        let full = self.0.join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(full, text).unwrap();
-    }
-}
-
-impl Drop for TempRoot {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// `text` with the one occurrence of `from` replaced by `to`.
 fn edit(text: &str, from: &str, to: &str) -> String {
     assert_eq!(text.matches(from).count(), 1, "{from:?} must occur once");
@@ -124,9 +93,9 @@ fn edit(text: &str, from: &str, to: &str) -> String {
 }
 
 fn load(text: &str) -> Result<Operation, SpecError> {
-    let root = TempRoot::new("op");
+    let root = TempDir::new();
     load_operation(
-        &root.0,
+        root.path(),
         Path::new(FILE),
         text,
         &ProductContext::standalone(),
@@ -177,11 +146,11 @@ fn the_base_specs_are_valid() {
     assert_eq!((op.name.as_str(), op.types.len()), ("Op", 3));
     assert_eq!(op.file, PathBuf::from(FILE));
     assert_eq!(op.response, "OpResponse");
-    let root = TempRoot::new("base");
+    let root = TempDir::new();
     root.write("spec/demo/product.yaml", PRODUCT);
     root.write("spec/demo/samples/error.json", "{}");
     root.write(FILE, VALID);
-    let product = load_product(&root.0, Path::new("spec/demo")).unwrap();
+    let product = load_product(root.path(), Path::new("spec/demo")).unwrap();
     assert_eq!(product.operations.len(), 1);
     assert_eq!(product.operations[0].file, PathBuf::from(FILE));
 }
@@ -575,7 +544,7 @@ fn duplicate_parameter() {
 
 #[test]
 fn missing_sample_file() {
-    let root = TempRoot::new("sample");
+    let root = TempDir::new();
     let text = edit(
         VALID,
         "  response: OpResponse\n",
@@ -583,7 +552,7 @@ fn missing_sample_file() {
          response: OpResponse\n",
     );
     let e = load_operation(
-        &root.0,
+        root.path(),
         Path::new(FILE),
         &text,
         &ProductContext::standalone(),
@@ -600,7 +569,7 @@ fn missing_sample_file() {
     // The path is relative to the operation file: with the file there, it loads.
     root.write("spec/demo/samples/Op.json", "{}");
     let op = load_operation(
-        &root.0,
+        root.path(),
         Path::new(FILE),
         &text,
         &ProductContext::standalone(),
@@ -615,7 +584,7 @@ fn missing_sample_file() {
     root.write("spec/demo/samples/Op.txt", "{}");
     let text = text.replace("Op.json", "Op.txt");
     let e = load_operation(
-        &root.0,
+        root.path(),
         Path::new(FILE),
         &text,
         &ProductContext::standalone(),
@@ -802,7 +771,7 @@ fn enum_aliases() {
 #[test]
 fn shared_types_are_used_and_checked() {
     const TYPES: &str = "spec/demo/types/common.yaml";
-    let root = TempRoot::new("shared");
+    let root = TempDir::new();
     root.write("spec/demo/product.yaml", PRODUCT);
     root.write("spec/demo/samples/error.json", "{}");
     root.write(
@@ -812,7 +781,7 @@ fn shared_types_are_used_and_checked() {
     // An operation uses the shared type by its wire name.
     let text = edit(VALID, "          type: Mode\n", "          type: Colour\n");
     root.write(FILE, &text);
-    let product = load_product(&root.0, Path::new("spec/demo")).unwrap();
+    let product = load_product(root.path(), Path::new("spec/demo")).unwrap();
     assert_eq!(product.types.len(), 1);
     assert_eq!(product.operations[0].shared_types, ["Colour"]);
 
@@ -823,7 +792,7 @@ fn shared_types_are_used_and_checked() {
         "\n    - name: Mode\n      rust_name: Colour\n",
     );
     root.write(FILE, &clash);
-    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
+    let e = load_product(root.path(), Path::new("spec/demo")).unwrap_err();
     assert_error(
         &e,
         (FILE, &clash),
@@ -838,7 +807,7 @@ fn shared_types_are_used_and_checked() {
         "spec/demo/types/more.yaml",
         "types:\n  - name: Colour\n    doc: Again.\n    fields: []\n",
     );
-    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
+    let e = load_product(root.path(), Path::new("spec/demo")).unwrap_err();
     assert_eq!(e.file, PathBuf::from("spec/demo/types/more.yaml"));
     assert_eq!((e.line, e.column), (2, 11));
     assert!(e.message.contains("defined twice"), "{e}");
@@ -847,12 +816,12 @@ fn shared_types_are_used_and_checked() {
 #[test]
 fn product_errors_name_the_product_file() {
     const PRODUCT_FILE: &str = "spec/demo/product.yaml";
-    let root = TempRoot::new("product");
+    let root = TempDir::new();
     root.write("spec/demo/samples/error.json", "{}");
     root.write(FILE, VALID);
     let load = |text: &str| {
         root.write(PRODUCT_FILE, text);
-        load_product(&root.0, Path::new("spec/demo")).unwrap_err()
+        load_product(root.path(), Path::new("spec/demo")).unwrap_err()
     };
 
     let text = edit(PRODUCT, "  output:", "  outptu:");
@@ -918,7 +887,7 @@ fn product_errors_name_the_product_file() {
 
 #[test]
 fn product_reports_operation_errors_in_the_operation_file() {
-    let root = TempRoot::new("product-ops");
+    let root = TempDir::new();
     root.write("spec/demo/product.yaml", PRODUCT);
     root.write("spec/demo/samples/error.json", "{}");
 
@@ -930,7 +899,7 @@ fn product_reports_operation_errors_in_the_operation_file() {
         "        - name: Message\n",
     );
     root.write(FILE, &text);
-    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
+    let e = load_product(root.path(), Path::new("spec/demo")).unwrap_err();
     assert_error(
         &e,
         (FILE, &text),
@@ -942,7 +911,7 @@ fn product_reports_operation_errors_in_the_operation_file() {
     // Two files defining one operation: the second file is named, as a whole.
     root.write(FILE, VALID);
     root.write("spec/demo/operations/Op2.yaml", VALID);
-    let e = load_product(&root.0, Path::new("spec/demo")).unwrap_err();
+    let e = load_product(root.path(), Path::new("spec/demo")).unwrap_err();
     assert_eq!(e.file, PathBuf::from("spec/demo/operations/Op2.yaml"));
     assert_eq!((e.line, e.column), (0, 0));
     assert!(e.message.contains("operation `Op` is defined twice"), "{e}");

@@ -6,13 +6,12 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::{Child, ChildStdout, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::Value;
+use test_support::{TempDir, clean_command};
 
 const BIN: &str = env!("CARGO_BIN_EXE_aliyun-iot");
 /// The package of the seed sample, served by the emulator by default.
@@ -22,43 +21,6 @@ const MULTI_ID: &str = "mUltIfIlEsPkG7Xq2H****0100";
 const MULTI_INSTANCE: &str = "iot_instc_pu****_c*-v64********";
 /// The `Signature` of the seed's (fake) pre-signed OSS URL: response data, not a secret.
 const SEED_URL_SIGNATURE: &str = "farzC8%2FVMN4HYdEtXvdiC2OevH****";
-
-/// A temporary home directory, removed on drop.
-struct TempHome(PathBuf);
-
-impl TempHome {
-    fn new() -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let path = std::env::temp_dir().join(format!(
-            "aliyun-iot-cli-test-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        Self(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempHome {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// The command with a clean environment: `PATH` and `home` only.
-fn command(home: &TempHome) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .stdin(Stdio::null());
-    cmd
-}
 
 /// The result of one run: exit code, stdout and stderr.
 struct Run {
@@ -105,13 +67,13 @@ impl std::fmt::Display for Run {
 
 /// Runs the command with `args` and a fresh home.
 fn run(args: &[&str]) -> Run {
-    let home = TempHome::new();
+    let home = TempDir::new();
     run_in(&home, args, &[])
 }
 
 /// Runs the command with `args` in `home`, with extra environment variables.
-fn run_in(home: &TempHome, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = command(home);
+fn run_in(home: &TempDir, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = clean_command(BIN, home.path());
     cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
@@ -213,7 +175,7 @@ fn sending_line(run: &Run) -> &str {
 
 #[test]
 fn emulator_query_with_either_signature() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let debug = [("RUST_LOG", "aliyun_runtime=debug")];
     let query = ["query-ota-firmware", "--firmware-id", SEED_ID];
 
@@ -428,7 +390,7 @@ fn bad_region_is_a_configuration_error() {
     );
 
     // The same from the environment.
-    let home = TempHome::new();
+    let home = TempDir::new();
     let run = run_in(
         &home,
         &["query-ota-firmware", "--firmware-id", SEED_ID],
@@ -452,7 +414,7 @@ fn no_region_is_a_configuration_error() {
 
 #[test]
 fn region_comes_from_the_cli_profile() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     std::fs::create_dir_all(home.path().join(".aliyun")).unwrap();
     std::fs::write(
         home.path().join(".aliyun/config.json"),
@@ -491,7 +453,7 @@ fn region_comes_from_the_cli_profile() {
 
 #[test]
 fn no_credentials_names_every_source_tried() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let run = run_in(
         &home,
         &[
@@ -569,10 +531,10 @@ struct Server {
 }
 
 impl Server {
-    fn start(home: &TempHome, args: &[&str], env: &[(&str, &str)]) -> Server {
+    fn start(home: &TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
-        let mut cmd = command(home);
+        let mut cmd = clean_command(BIN, home.path());
         cmd.arg("emulator")
             .arg("--listen")
             .arg(&listen)
@@ -652,7 +614,7 @@ fn read_banner(stdout: ChildStdout, tx: &mpsc::Sender<String>) {
 
 #[test]
 fn emulator_subcommand_serves_signed_calls() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let server = Server::start(&home, &[], &[]);
     // The default pair is public test data, so it is shown.
     assert!(server.banner.contains("testid"), "{}", server.banner);
@@ -715,7 +677,7 @@ fn emulator_subcommand_serves_signed_calls() {
 
 #[test]
 fn emulator_subcommand_with_own_key_profile_and_faults() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let secret = "my-very-own-secret-1234";
     let server = Server::start(
         &home,
@@ -782,7 +744,7 @@ fn emulator_subcommand_with_own_key_profile_and_faults() {
 
 #[test]
 fn emulator_subcommand_takes_the_secret_from_the_environment() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let secret = "secret-from-the-environment-5678";
     let server = Server::start(
         &home,
@@ -839,7 +801,7 @@ fn emulator_subcommand_takes_the_secret_from_the_environment() {
 
 #[test]
 fn emulator_subcommand_serves_a_data_file_and_delays() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let data = home.path().join("packages.json");
     std::fs::write(
         &data,
@@ -899,7 +861,7 @@ fn emulator_subcommand_serves_a_data_file_and_delays() {
 
 #[test]
 fn emulator_subcommand_with_a_bad_data_file() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let missing = home.path().join("missing.json");
     let run = run_in(
         &home,
@@ -919,7 +881,7 @@ fn emulator_subcommand_with_a_bad_data_file() {
 
 #[test]
 fn emulator_subcommand_names_the_field_of_a_bad_product() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let data = home.path().join("products.json");
     std::fs::write(
         &data,
@@ -968,7 +930,7 @@ fn assert_no_request_signature(text: &str) {
 
 #[test]
 fn trace_logging_never_prints_secrets_or_signatures() {
-    let home = TempHome::new();
+    let home = TempDir::new();
     let mut all = String::new();
     for args in [
         &["--emulator", "query-ota-firmware", "--firmware-id", SEED_ID][..],

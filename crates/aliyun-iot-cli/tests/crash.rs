@@ -40,6 +40,7 @@ use aliyun_iot::create_ota_static_upgrade_job::TargetSelection;
 use aliyun_runtime::{Config, Credentials, Error, Pacing, RetryConfig};
 use md5::{Digest, Md5};
 use serde_json::json;
+use test_support::{TempDir, clean_command};
 
 const BIN: &str = env!("CARGO_BIN_EXE_aliyun-iot");
 const PRODUCT: &str = "a1CrashProd";
@@ -71,8 +72,7 @@ const BOUNDARY: &str = "----aliyun-iot-crash-test-3f9c1e7a5b";
 
 /// A temporary directory: the state, data files, logs and `HOME` of the processes.
 struct Dirs {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
+    root: TempDir,
     home: PathBuf,
     state: PathBuf,
     data: PathBuf,
@@ -80,11 +80,7 @@ struct Dirs {
 
 impl Dirs {
     fn new() -> Self {
-        let tmp = tempfile::Builder::new()
-            .prefix("aliyun-iot-crash-")
-            .tempdir()
-            .unwrap();
-        let root = tmp.path().to_path_buf();
+        let root = TempDir::new();
         let home = root.join("home");
         std::fs::create_dir(&home).unwrap();
         Self {
@@ -92,7 +88,6 @@ impl Dirs {
             data: root.join("data.json"),
             home,
             root,
-            _tmp: tmp,
         }
     }
 
@@ -115,12 +110,8 @@ impl Dirs {
     fn command(&self, args: &[OsString], name: &str) -> (Command, PathBuf, PathBuf) {
         let out = self.root.join(format!("{name}.stdout"));
         let err = self.root.join(format!("{name}.stderr"));
-        let mut cmd = Command::new(BIN);
+        let mut cmd = clean_command(BIN, &self.home);
         cmd.args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &self.home)
-            .stdin(Stdio::null())
             .stdout(File::create(&out).unwrap())
             .stderr(File::create(&err).unwrap());
         (cmd, out, err)

@@ -7,29 +7,19 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use aliyun_iot_emulator::load_data_file;
+use test_support::TempDir;
 
 /// A data file in a directory of its own, removed when dropped.
 struct TempFile {
-    dir: PathBuf,
+    _dir: TempDir,
     path: PathBuf,
 }
 
 impl TempFile {
     fn new(name: &str, content: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!(
-            "aliyun-iot-emulator-data-{}-{name}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{name}.json"));
-        std::fs::write(&path, content).unwrap();
-        Self { dir, path }
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.dir).ok();
+        let dir = TempDir::new();
+        let path = dir.write(format!("{name}.json"), content);
+        Self { _dir: dir, path }
     }
 }
 

@@ -25,7 +25,8 @@ use aliyun_iot::{
 use aliyun_iot_emulator::{EmulatorConfig, operation_quota};
 use aliyun_runtime::wire::Format;
 use aliyun_runtime::{Method, OperationInfo};
-use common::{Call, Reply, SEED_ID, start};
+use common::{Call, ResponseExt as _, SEED_ID, start};
+use test_support::Response;
 
 /// The one operation the emulator implements (so far).
 const IMPLEMENTED: &str = "QueryOTAFirmware";
@@ -256,7 +257,7 @@ fn refused_methods(info: &OperationInfo) -> Vec<&'static str> {
 
 /// Sends the call in `format` with a fresh nonce: a POST with its parameters in the query
 /// (JSON) or in a form body (XML), a GET in the query.
-async fn send(call: &Call, format: &str, addr: std::net::SocketAddr) -> Reply {
+async fn send(call: &Call, format: &str, addr: std::net::SocketAddr) -> Response {
     let call = call.clone().set("Format", format).renew();
     if call.method == "POST" && format == "XML" {
         call.send_form(addr).await
@@ -273,7 +274,7 @@ fn format_of(name: &str) -> Format {
 /// `Success` true or false (an in-band error for the made-up IDs these tests send), the
 /// RequestId of the `x-acs-request-id` header, and for XML the `<Action>Response` root.
 #[track_caller]
-fn assert_served(reply: &Reply, action: &str, format: &str) {
+fn assert_served(reply: &Response, action: &str, format: &str) {
     assert_eq!(reply.status, 200, "{action}: {}", reply.text());
     assert_eq!(
         reply.format(),

@@ -12,7 +12,8 @@ use aliyun_iot_emulator::{
 };
 use aliyun_runtime::signing::parse_server_string_to_sign;
 use aliyun_runtime::wire::Format;
-use common::{Call, SEED_ID, send_request, start, start_default};
+use common::{Call, ResponseExt as _, SEED_ID, start, start_default};
+use test_support::{Response, send_request};
 
 #[tokio::test]
 async fn wrong_secret_gives_the_servers_string_to_sign() {
@@ -345,7 +346,7 @@ async fn default_quota_is_the_operations() {
 /// An in-band failure with `code`: HTTP 200, `Success: false`, the code and a message, and no
 /// package.
 #[track_caller]
-fn in_band(reply: &common::Reply, code: &str) {
+fn in_band(reply: &Response, code: &str) {
     let error = reply.in_band();
     assert_eq!(error.code, code, "{}", reply.text());
     assert!(!error.is_retryable());

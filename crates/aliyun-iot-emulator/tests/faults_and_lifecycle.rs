@@ -7,7 +7,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, FaultKind, Faults, load_data_file};
-use common::{Call, SEED_ID, XML_ID, exchange, start, start_default};
+use common::{Call, ResponseExt as _, SEED_ID, XML_ID, start, start_default};
+use test_support::{TempDir, exchange};
 
 #[tokio::test]
 async fn server_errors_hit_a_deterministic_share() {
@@ -102,20 +103,17 @@ async fn fault_kinds_take_turns() {
 
 #[tokio::test]
 async fn serves_the_packages_of_a_data_file() {
-    let dir = std::env::temp_dir().join(format!("aliyun-iot-emulator-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("packages.json");
-    std::fs::write(
-        &file,
+    let dir = TempDir::new();
+    let file = dir.write(
+        "packages.json",
         r#"{"Packages":[
             {"FirmwareInfo":{"FirmwareId":"fileOnly****","FirmwareName":"from a file","Type":0,
              "Status":1,"FirmwareSize":"2048","UtcCreate":"2024-01-02T03:04:05.000Z"}},
             {"IotInstanceId":"iot-cn-0pp1n8t****","FirmwareInfo":{"FirmwareId":"inst****"}}
         ]}"#,
-    )
-    .unwrap();
+    );
     let packages = load_data_file(&file).unwrap().packages;
-    std::fs::remove_dir_all(&dir).ok();
+    drop(dir);
     let emu = start(EmulatorConfig::ephemeral().with_packages(packages)).await;
     let info = Call::new("fileOnly****")
         .send(emu.addr())

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use aliyun_iot_emulator::EmulatorConfig;
 use aliyun_runtime::wire::Format;
-use common::{Call, SEED_ID, exchange, parse_reply, send_request, start};
+use common::{Call, ResponseExt as _, SEED_ID, start};
+use test_support::{exchange, parse_response, send_request};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -65,7 +66,7 @@ async fn raw_garbage_in_the_request_line_and_headers() {
         b"GET / HTTP/9.9\r\n\r\n",
     ] {
         let answer = exchange(addr, raw).await;
-        if let Some(reply) = parse_reply(&answer) {
+        if let Some(reply) = parse_response(&answer) {
             assert!((400..500).contains(&reply.status), "{raw:?}: {reply:?}");
         }
     }
@@ -105,7 +106,7 @@ async fn megabyte_long_parameters() {
     // A megabyte-long header.
     let header = format!("GET / HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\nConnection: close\r\n\r\n");
     let answer = exchange(addr, header.as_bytes()).await;
-    if let Some(reply) = parse_reply(&answer) {
+    if let Some(reply) = parse_response(&answer) {
         assert!((400..500).contains(&reply.status), "{}", reply.status);
     }
     still_serves(addr).await;
@@ -116,7 +117,7 @@ async fn huge_declared_body_is_refused_without_reading_it() {
     let emu = start(config()).await;
     let addr = emu.addr();
     let head = "POST /?Format=JSON HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000000\r\nConnection: close\r\n\r\nA=1";
-    let reply = parse_reply(&exchange(addr, head.as_bytes()).await).expect("an answer");
+    let reply = parse_response(&exchange(addr, head.as_bytes()).await).expect("an answer");
     reply.expect_error(413, "InvalidParameter");
     still_serves(addr).await;
 }
@@ -198,7 +199,7 @@ async fn slow_bodies_time_out_with_408() {
     let read = tokio::time::timeout(Duration::from_secs(3), stream.read_to_end(&mut out)).await;
     assert!(read.is_ok(), "the slow body was not cut off");
     assert!(started.elapsed() >= Duration::from_millis(250));
-    let reply = parse_reply(&out).expect("an answer");
+    let reply = parse_response(&out).expect("an answer");
     reply.expect_error(408, "RequestTimeout");
     still_serves(addr).await;
 }
@@ -209,7 +210,7 @@ async fn broken_chunked_body() {
     let addr = emu.addr();
     let raw = b"POST /?Format=JSON HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n";
     let answer = exchange(addr, raw).await;
-    if let Some(reply) = parse_reply(&answer) {
+    if let Some(reply) = parse_response(&answer) {
         assert!((400..500).contains(&reply.status), "{reply:?}");
     }
     // A chunked body that is too large.
@@ -220,7 +221,7 @@ async fn broken_chunked_body() {
         raw.extend_from_slice(b"\r\n");
     }
     raw.extend_from_slice(b"0\r\n\r\n");
-    let reply = parse_reply(&exchange(addr, &raw).await).expect("an answer");
+    let reply = parse_response(&exchange(addr, &raw).await).expect("an answer");
     reply.expect_error(413, "InvalidParameter");
     still_serves(addr).await;
 }

@@ -8,7 +8,8 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use aliyun_iot_emulator::{AccessKey, EmulatorConfig, FaultKind, Faults};
-use common::{Call, SEED_ID, send_request, start};
+use common::{Call, ResponseExt as _, SEED_ID, start};
+use test_support::send_request;
 
 /// A log sink shared with the test.
 #[derive(Clone, Default)]

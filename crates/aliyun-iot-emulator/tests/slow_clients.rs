@@ -17,7 +17,8 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use aliyun_iot_emulator::{EmulatorConfig, MAX_CONNECTIONS};
-use common::{Call, SEED_ID, parse_reply, start};
+use common::{Call, SEED_ID, start};
+use test_support::parse_response;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::Mutex;
@@ -162,7 +163,7 @@ impl Unfinished {
         let read =
             tokio::time::timeout(Duration::from_secs(10), self.stream.read_to_end(&mut raw)).await;
         assert!(read.is_ok(), "no answer within 10 s");
-        parse_reply(&raw).map(|reply| reply.status)
+        parse_response(&raw).map(|reply| reply.status)
     }
 }
 

@@ -9,7 +9,8 @@ use aliyun_iot_emulator::{
     DELTA_PACKAGE_ID, MULTI_FILE_INSTANCE, MULTI_FILE_PACKAGE_ID, default_packages,
 };
 use aliyun_runtime::wire::{self, Format};
-use common::{Call, SEED_ID, XML_ID, assert_request_id, send_request, start_default};
+use common::{Call, ResponseExt as _, SEED_ID, XML_ID, assert_request_id, start_default};
+use test_support::{Response, send_request};
 
 fn package(id: &str) -> aliyun_iot::query_ota_firmware::FirmwareInfo {
     default_packages()
@@ -22,7 +23,7 @@ fn package(id: &str) -> aliyun_iot::query_ota_firmware::FirmwareInfo {
 /// A successful reply (HTTP 200, `Success: true`, decoded with the generated types) carrying
 /// the package `id` exactly as the emulator holds it.
 #[track_caller]
-fn assert_success(reply: &common::Reply, id: &str) -> QueryOtaFirmwareResponse {
+fn assert_success(reply: &Response, id: &str) -> QueryOtaFirmwareResponse {
     let response = reply.response();
     assert_package(&response, id);
     response

@@ -13,8 +13,10 @@ use aliyun_runtime::signing::parse_server_string_to_sign;
 use aliyun_runtime::signing::v3::{self, Acs3Algorithm};
 use aliyun_runtime::wire::Format;
 use common::{
-    Reply, SEED_ID, SignedSet, V3Call, V3Request, XML_ID, assert_no_leak, start, start_default,
+    ResponseExt as _, SEED_ID, SignedSet, V3Call, V3Request, XML_ID, assert_no_leak, start,
+    start_default,
 };
+use test_support::Response;
 
 const STS_ID: &str = "STS.v3Key";
 const STS_SECRET: &str = "stsV3Secret";
@@ -42,7 +44,7 @@ async fn start_with_sts() -> aliyun_iot_emulator::RunningEmulator {
 
 /// A successful reply in `format` carrying the package `id` exactly as the emulator holds it.
 #[track_caller]
-fn assert_package(reply: &Reply, id: &str, format: Format) {
+fn assert_package(reply: &Response, id: &str, format: Format) {
     assert_eq!(reply.format(), format, "{}", reply.text());
     let response = reply.response();
     assert_eq!(response.firmware_info.as_ref(), Some(&package(id)));
@@ -51,7 +53,7 @@ fn assert_package(reply: &Reply, id: &str, format: Format) {
 /// A refusal with this status and code, in JSON (the V3 default), that repeats neither the
 /// request's signature nor a secret nor a token.
 #[track_caller]
-fn refused(reply: &Reply, request: &V3Request, status: u16, code: &str) -> ServiceError {
+fn refused(reply: &Response, request: &V3Request, status: u16, code: &str) -> ServiceError {
     let error = reply.expect_error(status, code);
     assert_eq!(reply.format(), Format::Json, "{}", reply.text());
     assert_no_leak(

@@ -12,7 +12,6 @@
 
 mod common;
 
-use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -27,12 +26,11 @@ use aliyun_runtime::{
     Config, ConfigBuilder, Credentials, Error, ErrorOrigin, Format, Method, Pacing, RetryConfig,
 };
 use common::{
-    EMPTY_SHA256, KEY_ID, Recorded, SECRET, SignatureVersion, V3Input, VERSIONS, assert_signed,
-    hmac_sha1_base64, hmac_sha256_hex, owned, percent_decode, rfc3986, sha256_hex, v1_signature,
-    v1_string_to_sign, v3_sign,
+    EMPTY_SHA256, KEY_ID, RecordedExt as _, SECRET, SignatureVersion, V3Input, VERSIONS,
+    assert_signed, config_for, config_with, hmac_sha1_base64, hmac_sha256_hex, owned, rfc3986,
+    sha256_hex, v1_signature, v1_string_to_sign, v3_sign,
 };
-use tokio::io::{AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use test_support::{Action, Recorded, Reply, Server, percent_decode};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -46,160 +44,6 @@ const INSTANCE_ID: &str = "iot_instc_pu****_c*-v64********";
 
 const V1: SignatureVersion = SignatureVersion::V1;
 const V3: SignatureVersion = SignatureVersion::V3;
-
-// ---------------------------------------------------------------------------------------------
-// A scripted HTTP/1.1 server (requests are read by `common::read_request`)
-// ---------------------------------------------------------------------------------------------
-
-/// One scripted answer.
-#[derive(Clone, Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            status,
-            headers: vec![("Content-Type".into(), content_type.into())],
-            body: body.into(),
-        }
-    }
-
-    fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::new(status, "application/json;charset=utf-8", body)
-    }
-
-    fn xml(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self::new(status, "text/xml;charset=utf-8", body)
-    }
-
-    fn with_header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-}
-
-/// What the server does with a request.
-enum Action {
-    Reply(Reply),
-    /// Keep the connection open and never answer.
-    Hang,
-}
-
-type Handler = Arc<dyn Fn(usize, &Recorded) -> Action + Send + Sync>;
-
-struct Server {
-    addr: SocketAddr,
-    requests: Arc<Mutex<Vec<Recorded>>>,
-}
-
-impl Server {
-    /// A server that answers request number `i` (0-based, across connections) with
-    /// `handler(i, &request)`.
-    async fn start(handler: impl Fn(usize, &Recorded) -> Action + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("local addr");
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let handler: Handler = Arc::new(handler);
-        let recorded = Arc::clone(&requests);
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve_connection(
-                    stream,
-                    Arc::clone(&handler),
-                    Arc::clone(&recorded),
-                ));
-            }
-        });
-        Self { addr, requests }
-    }
-
-    /// A server answering the i-th request with `replies[i]`, and the last reply after that.
-    async fn scripted(replies: Vec<Reply>) -> Self {
-        assert!(!replies.is_empty());
-        Self::start(move |i, _| Action::Reply(replies[i.min(replies.len() - 1)].clone())).await
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}/", self.addr)
-    }
-
-    /// The `Host` header a client of [`Server::url`] sends.
-    fn host(&self) -> String {
-        self.addr.to_string()
-    }
-
-    fn requests(&self) -> Vec<Recorded> {
-        self.requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    fn count(&self) -> usize {
-        self.requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
-    }
-}
-
-/// Serves requests on one (keep-alive) connection until the client closes it.
-async fn serve_connection(
-    stream: TcpStream,
-    handler: Handler,
-    requests: Arc<Mutex<Vec<Recorded>>>,
-) {
-    let mut reader = BufReader::new(stream);
-    while let Some(recorded) = common::read_request(&mut reader).await {
-        let close = recorded
-            .header("connection")
-            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        let index = {
-            let mut all = requests.lock().unwrap_or_else(PoisonError::into_inner);
-            all.push(recorded.clone());
-            all.len() - 1
-        };
-        match handler(index, &recorded) {
-            Action::Hang => std::future::pending::<()>().await,
-            Action::Reply(reply) => {
-                let mut head = format!(
-                    "HTTP/1.1 {} {}\r\nContent-Length: {}\r\n",
-                    reply.status,
-                    reason(reply.status),
-                    reply.body.len()
-                );
-                for (name, value) in &reply.headers {
-                    let _ = write!(head, "{name}: {value}\r\n");
-                }
-                head.push_str("\r\n");
-                // One write: a head and a body written apart meet Nagle and delayed ACKs.
-                let mut response = head.into_bytes();
-                response.extend_from_slice(&reply.body);
-                if reader.get_mut().write_all(&response).await.is_err() {
-                    return;
-                }
-            }
-        }
-        if close {
-            return;
-        }
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        _ => "Status",
-    }
-}
 
 /// An address nothing listens on.
 fn refused_addr() -> SocketAddr {
@@ -465,21 +309,6 @@ fn fast_retries() -> RetryConfig {
     RetryConfig::default().with_initial_backoff(Duration::from_millis(5))
 }
 
-/// A config for `server` with the test credentials, no pacing and fast retries, signing with
-/// the product's version (V3).
-fn config_for(server: &Server) -> Result<ConfigBuilder, Error> {
-    Ok(Config::builder()
-        .endpoint_url(&server.url())?
-        .credentials(Credentials::new(KEY_ID, SECRET))
-        .pacing(Pacing::Off)
-        .retry(fast_retries()))
-}
-
-/// [`config_for`], signing with `version`.
-fn config_with(server: &Server, version: SignatureVersion) -> Result<ConfigBuilder, Error> {
-    Ok(config_for(server)?.signature(version))
-}
-
 fn make_client(builder: ConfigBuilder) -> Result<Client, Error> {
     Client::new(builder.build()?)
 }
@@ -603,7 +432,7 @@ impl Clock for SteppingClock {
 
 #[tokio::test]
 async fn v1_post_is_signed_and_carries_every_common_parameter() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     let client = make_client(config_with(&server, V1)?)?;
     // Characters that need encoding: space, `+`, `/`, `*`, `~`, multi-byte UTF-8.
     let firmware_id = "fw 1+2/3*~中文";
@@ -679,7 +508,7 @@ async fn v1_post_is_signed_and_carries_every_common_parameter() -> TestResult {
 
 #[tokio::test]
 async fn v1_sts_credentials_send_and_sign_the_security_token() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     let token = "CAIS/sts+token=value";
     let client = make_client(config_with(&server, V1)?.credentials(
         Credentials::with_security_token("sts-key-id", "sts-secret", token),
@@ -716,7 +545,7 @@ async fn v1_sts_credentials_send_and_sign_the_security_token() -> TestResult {
 #[tokio::test]
 async fn v3_is_the_default_and_sends_exactly_its_headers() -> TestResult {
     assert_eq!(aliyun_iot::SIGNATURE, V3);
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     // No signature version configured: the product's.
     let client = make_client(config_for(&server)?)?;
     assert_eq!(client.runtime().config().signature, None);
@@ -795,7 +624,7 @@ fn is_hex_64(s: &str) -> bool {
 async fn v3_authorization_matches_one_recomputed_from_the_received_request() -> TestResult {
     // A fixed date and nonce (those of the published vectors), so that the canonical request
     // can be written out here in full.
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     let client = make_client(
         config_for(&server)?
             .clock(FixedClock(VECTOR_DATE.parse()?))
@@ -856,7 +685,7 @@ async fn v3_authorization_matches_one_recomputed_from_the_received_request() -> 
 
 #[tokio::test]
 async fn v3_sts_credentials_sign_the_token_and_key_id_headers() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     let key_id = "STS.sts-key-id";
     let token = "CAIS/sts+token=value";
     let client = make_client(config_with(&server, V3)?.credentials(
@@ -904,7 +733,7 @@ async fn v3_sts_credentials_sign_the_token_and_key_id_headers() -> TestResult {
 #[tokio::test]
 async fn get_sends_the_parameters_in_the_query_and_signs_get() -> TestResult {
     for version in VERSIONS {
-        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
         let client = make_client(config_with(&server, version)?.method(Method::Get))?;
         let reply = query(&client).await?;
         assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
@@ -946,8 +775,7 @@ async fn json_answers_decode_into_the_typed_reply() -> TestResult {
     let server = Server::scripted(vec![
         Reply::json(200, DOC_JSON),
         Reply::json(200, SEED_JSON),
-    ])
-    .await;
+    ]);
     let client = make_client(config_for(&server)?)?;
 
     // `Success: true` in the envelope: the call is `Ok`, and the envelope leaves only its
@@ -986,7 +814,7 @@ async fn json_answers_decode_into_the_typed_reply() -> TestResult {
 #[tokio::test]
 async fn xml_format_asks_for_xml_and_decodes_it() -> TestResult {
     for version in VERSIONS {
-        let server = Server::scripted(vec![Reply::xml(200, DOC_XML)]).await;
+        let server = Server::scripted(vec![Reply::xml(200, DOC_XML)]);
         let client = make_client(config_with(&server, version)?.format(Format::Xml))?;
         // `<Success>true</Success>`: the call is `Ok`, with the envelope's request ID.
         let reply = query(&client).await?;
@@ -1028,8 +856,7 @@ async fn xml_format_asks_for_xml_and_decodes_it() -> TestResult {
 
 #[tokio::test]
 async fn v1_signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret() -> TestResult {
-    let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "POST"))).await;
+    let server = Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "POST")));
     let token = "CAIS/TOKENVALUE-7f3a9";
     let client = make_client(
         config_with(&server, V1)?
@@ -1073,8 +900,7 @@ async fn v1_signature_mismatch_with_the_same_string_to_sign_means_a_wrong_secret
 
 #[tokio::test]
 async fn v1_signature_mismatch_with_another_string_to_sign_says_so() -> TestResult {
-    let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "GET"))).await;
+    let server = Server::start(|_, request| Action::Reply(signature_mismatch(request, V1, "GET")));
     let client = make_client(config_with(&server, V1)?)?;
     let error = query(&client).await.expect_err("must fail");
     assert_eq!(server.count(), 1);
@@ -1097,8 +923,7 @@ async fn v1_signature_mismatch_with_another_string_to_sign_says_so() -> TestResu
 async fn v3_signature_mismatch_with_the_clients_hash_means_a_wrong_secret() -> TestResult {
     // The server quotes `ACS3-HMAC-SHA256\n<hex SHA-256 of its canonical request>`, computed
     // here from the request received: the hash the client computed, if it signed correctly.
-    let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "POST"))).await;
+    let server = Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "POST")));
     let token = "CAIS/TOKENVALUE-7f3a9";
     let client = make_client(
         config_with(&server, V3)?
@@ -1137,8 +962,7 @@ async fn v3_signature_mismatch_with_the_clients_hash_means_a_wrong_secret() -> T
 #[tokio::test]
 async fn v3_signature_mismatch_with_another_hash_says_so() -> TestResult {
     // The server hashed the request as if it were a GET.
-    let server =
-        Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "GET"))).await;
+    let server = Server::start(|_, request| Action::Reply(signature_mismatch(request, V3, "GET")));
     let client = make_client(config_with(&server, V3)?)?;
     let error = query(&client).await.expect_err("must fail");
     assert_eq!(server.count(), 1);
@@ -1174,8 +998,7 @@ async fn v1_any_server_string_to_sign_in_a_message_is_redacted() -> TestResult {
                 "INCOMPLETE-1",
             ),
         ))
-    })
-    .await;
+    });
     let client = make_client(config_with(&server, V1)?.credentials(
         Credentials::with_security_token(KEY_ID, SECRET, "CAIS/INCOMPLETETOKEN-51"),
     ))?;
@@ -1239,8 +1062,7 @@ async fn gateway_errors_map_to_service_errors() -> TestResult {
         let server = Server::scripted(vec![Reply::json(
             case.status,
             gateway_error_json(case.code, case.message, &request_id),
-        )])
-        .await;
+        )]);
         // Retries stay on: non-retryable codes must still be sent once only.
         let retry = if case.retryable {
             RetryConfig::disabled()
@@ -1291,8 +1113,7 @@ async fn in_band_failures_map_to_service_errors() -> TestResult {
             "A system exception occurred.",
             "INBAND-1",
         ),
-    )])
-    .await;
+    )]);
     let client = make_client(config_for(&server)?.retry(RetryConfig::disabled()))?;
     let error = query(&client).await.expect_err("in-band failure");
     assert_eq!(server.count(), 1);
@@ -1313,8 +1134,7 @@ async fn in_band_failures_map_to_service_errors() -> TestResult {
         "<QueryOTAFirmwareResponse><RequestId>INBAND-2</RequestId><Success>false</Success>\
          <Code>iot.system.InstanceNotFound</Code><ErrorMessage>The specified instance ID does not exist.</ErrorMessage>\
          </QueryOTAFirmwareResponse>",
-    )])
-    .await;
+    )]);
     let client = make_client(config_for(&server)?.format(Format::Xml))?;
     let error = query(&client).await.expect_err("in-band failure");
     assert_eq!(server.count(), 1, "InstanceNotFound is not retried");
@@ -1339,8 +1159,7 @@ async fn a_proxy_page_keeps_its_status() -> TestResult {
         502,
         "text/html",
         "<html><body><h1>502 Bad Gateway</h1></body></html>",
-    )])
-    .await;
+    )]);
     let client = make_client(config_for(&server)?.retry(RetryConfig::disabled()))?;
     let error = query(&client).await.expect_err("502");
     assert_eq!(server.count(), 1);
@@ -1362,8 +1181,7 @@ async fn malformed_bodies_are_decode_errors_with_a_path() -> TestResult {
             r#"{"RequestId":"R-1","Success":true,"FirmwareInfo":{"FirmwareId":"f","FirmwareSize":{"bytes":924}}}"#,
         ),
         Reply::json(200, r#"{"RequestId":"R-2","Success":true,"#),
-    ])
-    .await;
+    ]);
     let client = make_client(config_for(&server)?)?;
     let error = query(&client).await.expect_err("bad field");
     assert_eq!(server.count(), 1, "decode errors are not retried");
@@ -1389,7 +1207,7 @@ async fn a_body_over_the_limit_is_a_decode_error_and_not_retried() -> TestResult
     let mut big = br#"{"RequestId":"R","Success":true,"Pad":""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 64 * 1024));
     big.extend_from_slice(br#""}"#);
-    let server = Server::scripted(vec![Reply::json(200, big)]).await;
+    let server = Server::scripted(vec![Reply::json(200, big)]);
     // Retries stay on: the same call would bring the same body, so it is not retried.
     let client = make_client(config_for(&server)?.max_body_bytes(1024))?;
     let error = query(&client).await.expect_err("too large");
@@ -1407,7 +1225,7 @@ async fn a_body_over_the_limit_is_a_decode_error_and_not_retried() -> TestResult
 
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_on_read() -> TestResult {
-    let server = Server::start(|_, _| Action::Hang).await;
+    let server = Server::start(|_, _| Action::Hang);
     let read_timeout = Duration::from_millis(200);
     let client = make_client(
         config_for(&server)?
@@ -1436,7 +1254,7 @@ async fn a_server_that_never_answers_times_out_on_read() -> TestResult {
 
 #[tokio::test]
 async fn the_call_timeout_bounds_the_whole_call() -> TestResult {
-    let server = Server::start(|_, _| Action::Hang).await;
+    let server = Server::start(|_, _| Action::Hang);
     let limit = Duration::from_millis(300);
     let client = make_client(config_for(&server)?.call_timeout(limit))?;
     let start = Instant::now();
@@ -1473,7 +1291,7 @@ async fn a_refused_connection_is_a_transport_error() -> TestResult {
 
 #[tokio::test]
 async fn a_missing_firmware_id_is_a_build_error_and_sends_nothing() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     let client = make_client(config_for(&server)?)?;
     let error = client
         .query_ota_firmware()
@@ -1513,7 +1331,7 @@ fn unavailable() -> Reply {
 #[tokio::test]
 async fn a_transient_failure_is_retried_with_a_fresh_nonce() -> TestResult {
     for version in VERSIONS {
-        let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]).await;
+        let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]);
         let client = make_client(config_with(&server, version)?)?;
         let reply = query(&client).await?;
         assert_eq!(reply.request_id, SAMPLE_REQUEST_ID);
@@ -1547,8 +1365,7 @@ async fn every_attempt_is_signed_afresh_with_its_own_date_and_nonce() -> TestRes
             unavailable(),
             unavailable(),
             Reply::json(200, SEED_JSON),
-        ])
-        .await;
+        ]);
         // A clock that moves on each time it is read: a date computed once per call, not per
         // attempt, would repeat.
         let client = make_client(config_with(&server, version)?.clock(SteppingClock::default()))?;
@@ -1586,7 +1403,7 @@ async fn every_attempt_is_signed_afresh_with_its_own_date_and_nonce() -> TestRes
 #[tokio::test]
 async fn retries_stop_after_three_attempts_by_default() -> TestResult {
     for version in VERSIONS {
-        let server = Server::scripted(vec![unavailable()]).await;
+        let server = Server::scripted(vec![unavailable()]);
         let client = make_client(config_with(&server, version)?)?;
         let error = query(&client).await.expect_err("always 503");
         assert_eq!(server.count(), 3, "{version}");
@@ -1604,7 +1421,7 @@ async fn retries_stop_after_three_attempts_by_default() -> TestResult {
 
 #[tokio::test]
 async fn disabled_retries_make_one_attempt() -> TestResult {
-    let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![unavailable(), Reply::json(200, SEED_JSON)]);
     let client = make_client(config_for(&server)?.retry(RetryConfig::disabled()))?;
     let error = query(&client).await.expect_err("503, not retried");
     assert_eq!(server.count(), 1);
@@ -1648,7 +1465,7 @@ async fn permanent_errors_are_not_retried() -> TestResult {
     for version in VERSIONS {
         for (code, reply) in replies.clone() {
             // The second answer would succeed: a retry would hide the error.
-            let server = Server::scripted(vec![reply, Reply::json(200, SEED_JSON)]).await;
+            let server = Server::scripted(vec![reply, Reply::json(200, SEED_JSON)]);
             let client = make_client(config_with(&server, version)?)?;
             let error = query(&client).await.expect_err(code);
             assert_eq!(error.code(), Some(code));
@@ -1669,7 +1486,7 @@ async fn retry_after_is_honoured(version: SignatureVersion) -> TestResult {
         ),
     )
     .with_header("x-acs-retry-after", "1");
-    let server = Server::scripted(vec![throttled, Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![throttled, Reply::json(200, SEED_JSON)]);
     let client = make_client(config_with(&server, version)?)?;
     query(&client).await?;
     let requests = server.requests();
@@ -1710,7 +1527,7 @@ async fn default_pacing_keeps_concurrent_callers_within_the_quota() -> TestResul
     // starts 1 s after the first: allow up to one interval of delay between a slot and the
     // request's arrival at the server (a faster limiter is caught by the total span).
     const ARRIVAL_JITTER: Duration = Duration::from_millis(50);
-    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+    let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
     // Two clients built separately (and cloned per caller) share the account's quota. A key of
     // its own, so that no other test shares the process-wide limiter.
     let build = || -> Result<Client, Error> {
@@ -1768,7 +1585,7 @@ async fn default_pacing_keeps_concurrent_callers_within_the_quota() -> TestResul
 async fn sequential_calls_are_paced_too() -> TestResult {
     // One call at a time: the quota must hold between calls, not only among concurrent ones.
     for version in VERSIONS {
-        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]).await;
+        let server = Server::scripted(vec![Reply::json(200, SEED_JSON)]);
         let client = make_client(
             Config::builder()
                 .endpoint_url(&server.url())?
@@ -1874,8 +1691,7 @@ async fn secrets_never_reach_logs_or_errors_with(version: SignatureVersion) -> T
         0 => Action::Reply(reply_503.clone()),
         1 => Action::Reply(Reply::json(200, SEED_JSON)),
         _ => Action::Reply(signature_mismatch(request, version, "POST")),
-    })
-    .await;
+    });
     let client = make_client(config_with(&server, version)?.credentials(credentials.clone()))?;
     let send = |client: Client| {
         let firmware = firmware.clone();

@@ -23,9 +23,10 @@ use aliyun_iot::types::{
 };
 use aliyun_runtime::{Error, Method};
 use common::{
-    KEY_ID, Reply, SECRET, Server, SignatureVersion, TestResult, VERSIONS, client_for, client_with,
-    config_for, owned,
+    KEY_ID, RecordedExt as _, SECRET, SignatureVersion, TestResult, VERSIONS, client_for,
+    client_with, config_for, owned,
 };
+use test_support::{Reply, Server};
 
 const INSTANCE_ID: &str = "iot_instc_pu****_c*-v64********";
 const FIRMWARE_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
@@ -84,7 +85,7 @@ where
     let mut last = None;
     for version in VERSIONS {
         let action = format!("{} ({version})", expected.action);
-        let server = Server::scripted(vec![Reply::json(200, body)]).await;
+        let server = Server::scripted(vec![Reply::json(200, body)]);
         let reply = send(client_with(&server, version)?).await?;
         assert_eq!(reply.request_id(), body_request_id(body), "{action}");
 
@@ -1158,7 +1159,7 @@ async fn the_configured_method_is_used_when_the_operation_accepts_it() -> TestRe
 
 async fn the_configured_method_is_used_with(version: SignatureVersion) -> TestResult {
     let envelope = envelope_only("Any");
-    let server = Server::scripted(vec![Reply::json(200, envelope)]).await;
+    let server = Server::scripted(vec![Reply::json(200, envelope)]);
     let client = Client::new(
         config_for(&server)?
             .method(Method::Get)
@@ -1237,7 +1238,7 @@ async fn unknown_enum_values_are_sent_unchanged() -> TestResult {
 
 async fn unknown_enum_values_are_sent_unchanged_with(version: SignatureVersion) -> TestResult {
     let body = envelope_only("Unknown");
-    let server = Server::scripted(vec![Reply::json(200, body)]).await;
+    let server = Server::scripted(vec![Reply::json(200, body)]);
     let client = client_with(&server, version)?;
     client
         .create_ota_firmware()
@@ -1290,7 +1291,7 @@ async fn unset_optional_parameters_and_empty_lists_are_left_out() -> TestResult 
 
 async fn unset_optional_parameters_are_left_out_with(version: SignatureVersion) -> TestResult {
     let body = envelope_only("CreateOTAStaticUpgradeJob");
-    let server = Server::scripted(vec![Reply::json(200, body)]).await;
+    let server = Server::scripted(vec![Reply::json(200, body)]);
     let client = client_with(&server, version)?;
     client
         .create_ota_static_upgrade_job()
@@ -1333,7 +1334,7 @@ fn build_error(error: &Error) -> &aliyun_runtime::BuildError {
 
 #[tokio::test]
 async fn a_missing_required_list_is_a_build_error_and_sends_nothing() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, sample!("CreateOTAVerifyJob"))]).await;
+    let server = Server::scripted(vec![Reply::json(200, sample!("CreateOTAVerifyJob"))]);
     let client = client_for(&server)?;
     let verify_job = || {
         client
@@ -1375,7 +1376,7 @@ async fn a_missing_required_list_is_a_build_error_and_sends_nothing() -> TestRes
 
 #[tokio::test]
 async fn other_missing_required_parameters_are_named() -> TestResult {
-    let server = Server::scripted(vec![Reply::json(200, envelope_only("Any"))]).await;
+    let server = Server::scripted(vec![Reply::json(200, envelope_only("Any"))]);
     let client = client_for(&server)?;
     let cases: [(Result<(), Error>, &str, &str, &str); 4] = [
         (

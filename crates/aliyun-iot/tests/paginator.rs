@@ -14,11 +14,12 @@ use std::time::Duration;
 use aliyun_iot::Client;
 use aliyun_runtime::{Error, RetryConfig};
 use common::{
-    Recorded, Reply, Server, SignatureVersion, TestResult, VERSIONS, client_for, client_with,
-    config_for, owned,
+    RecordedExt as _, SignatureVersion, TestResult, VERSIONS, client_for, client_with, config_for,
+    owned,
 };
 use futures_util::StreamExt as _;
 use serde_json::{Value, json};
+use test_support::{Recorded, Reply, Server};
 
 const FIRMWARE_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
 
@@ -77,7 +78,7 @@ fn firmware_page(paging: &Paging, ids: &[String]) -> Reply {
         "FirmwareInfo".into(),
         json!({ "SimpleFirmwareInfo": items }),
     );
-    Reply::ok(&Value::Object(fields))
+    Reply::json(200, Value::Object(fields).to_string())
 }
 
 /// A ListOTAJobByFirmware page holding the batches `ids`.
@@ -88,7 +89,7 @@ fn job_page(paging: &Paging, ids: &[String]) -> Reply {
         .map(|id| json!({ "JobId": id, "FirmwareId": FIRMWARE_ID, "JobStatus": "COMPLETED" }))
         .collect();
     fields.insert("Data".into(), json!({ "SimpleOTAJobInfo": items }));
-    Reply::ok(&Value::Object(fields))
+    Reply::json(200, Value::Object(fields).to_string())
 }
 
 /// `count` IDs of page `page` of pages of `size`: `fw-<page>-<n>`.
@@ -134,8 +135,7 @@ async fn follows_pages_until_the_page_count() -> TestResult {
                 total: None,
             };
             firmware_page(&paging, &ids("fw", page, 2, 2))
-        })
-        .await;
+        });
         let client = client_with(&server, version)?;
         let items = list_all_firmware(&client, 2).await?;
         assert_eq!(items, expected_ids("fw", 6), "{version}");
@@ -165,8 +165,7 @@ async fn stops_when_the_total_is_reached() -> TestResult {
             total: Some(4),
         };
         firmware_page(&paging, &ids("fw", page, 2, 2))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     let items = list_all_firmware(&client, 2).await?;
     assert_eq!(items, expected_ids("fw", 4));
@@ -187,8 +186,7 @@ async fn stops_on_an_empty_page_when_total_and_page_count_are_absent() -> TestRe
         };
         let count = if page == 3 { 0 } else { 2 };
         firmware_page(&paging, &ids("fw", page, 2, count))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     let mut paginator = client.list_ota_firmware().page_size(2).into_paginator()?;
     let mut sizes = Vec::new();
@@ -217,8 +215,7 @@ async fn does_not_loop_when_the_server_repeats_page_one_numbered_one() -> TestRe
             total: Some(10),
         };
         firmware_page(&paging, &ids("fw", 1, 2, 2))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     // A truncated walk is an error, not a short list that looks whole.
     let mut pages = client.list_ota_firmware().page_size(2).into_paginator()?;
@@ -254,8 +251,7 @@ async fn does_not_loop_when_the_server_repeats_page_one_unnumbered() -> TestResu
             total: None,
         };
         firmware_page(&paging, &ids("fw", 1, 2, 2))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     // A truncated walk is an error, not a short list that looks whole.
     let mut pages = client.list_ota_firmware().page_size(2).into_paginator()?;
@@ -297,8 +293,7 @@ async fn the_item_stream_yields_every_item_across_pages_in_order() -> TestResult
             _ => 0,
         };
         job_page(&paging, &ids("job", page, 2, count))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     let walk = || {
         client
@@ -358,8 +353,7 @@ async fn an_error_on_page_two_is_yielded_then_the_stream_ends() -> TestResult {
             total: Some(6),
         };
         job_page(&paging, &ids("job", page, 2, 2))
-    })
-    .await;
+    });
     let client = Client::new(
         config_for(&server)?
             .retry(RetryConfig::disabled())
@@ -422,8 +416,7 @@ async fn starts_at_page_one_with_ten_items_a_page_with(version: SignatureVersion
             total: Some(1),
         };
         firmware_page(&paging, &ids("fw", page, 10, 1))
-    })
-    .await;
+    });
     let client = client_with(&server, version)?;
     let items = client
         .list_ota_firmware()
@@ -478,8 +471,7 @@ async fn into_paginator_keeps_a_page_and_size_that_are_set() -> TestResult {
             total: None,
         };
         firmware_page(&paging, &ids("fw", page, 50, 50))
-    })
-    .await;
+    });
     let client = client_for(&server)?;
     let items = client
         .list_ota_firmware()
@@ -499,8 +491,10 @@ async fn into_paginator_keeps_a_page_and_size_that_are_set() -> TestResult {
 
 #[tokio::test]
 async fn into_paginator_refuses_a_missing_required_parameter() -> TestResult {
-    let server =
-        Server::scripted(vec![Reply::ok(&json!({"RequestId": "R", "Success": true}))]).await;
+    let server = Server::scripted(vec![Reply::json(
+        200,
+        json!({"RequestId": "R", "Success": true}).to_string(),
+    )]);
     let client = client_for(&server)?;
     let error = client
         .list_ota_job_by_firmware()

@@ -1056,39 +1056,20 @@ fn step(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use test_support::TempDir;
 
     const SECRET: &str = "s3cr3t-VALUE-do-not-leak";
     const TOKEN: &str = "t0ken-VALUE-do-not-leak";
 
-    /// A unique temporary directory used as HOME, removed on drop.
-    struct TempHome {
-        path: PathBuf,
+    /// A temporary directory as a home: the files the providers read in it, and an environment
+    /// pointing at it.
+    trait HomeExt {
+        fn cli_config(&self, contents: &str) -> PathBuf;
+        fn ini(&self, contents: &str) -> PathBuf;
+        fn env(&self) -> Environment;
     }
 
-    impl TempHome {
-        fn new() -> Self {
-            static COUNTER: AtomicUsize = AtomicUsize::new(0);
-            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0);
-            let path = std::env::temp_dir().join(format!(
-                "aliyun-runtime-credentials-{}-{n}-{nanos}",
-                std::process::id()
-            ));
-            std::fs::create_dir_all(&path).unwrap();
-            Self { path }
-        }
-
-        fn write(&self, rel: &str, contents: &str) -> PathBuf {
-            let path = self.path.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, contents).unwrap();
-            path
-        }
-
+    impl HomeExt for TempDir {
         fn cli_config(&self, contents: &str) -> PathBuf {
             self.write(".aliyun/config.json", contents)
         }
@@ -1098,13 +1079,7 @@ mod tests {
         }
 
         fn env(&self) -> Environment {
-            Environment::empty().with_home(&self.path)
-        }
-    }
-
-    impl Drop for TempHome {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.path);
+            Environment::empty().with_home(self.path())
         }
     }
 
@@ -1159,7 +1134,7 @@ mod tests {
 
     #[test]
     fn credentials_provider_debug_never_shows_values() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let env = home
             .env()
             .with_var(ENV_ACCESS_KEY_ID, "id")
@@ -1185,7 +1160,7 @@ mod tests {
         assert_eq!(c.provide().await.unwrap(), c);
         let p: Arc<dyn ProvideCredentials> = Arc::new(c.clone());
         assert_eq!(p.provide().await.unwrap(), c);
-        let home = TempHome::new();
+        let home = TempDir::new();
         let env = home
             .env()
             .with_var(ENV_ACCESS_KEY_ID, "id")
@@ -1295,20 +1270,20 @@ mod tests {
 
     #[test]
     fn credentials_cli_ak_happy_path_and_region() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         let p = CliProfileCredentials::with_environment(home.env());
         assert_eq!(p.load().unwrap(), Credentials::new("id-main", SECRET));
         assert_eq!(p.region_id().unwrap().as_deref(), Some("cn-shanghai"));
         assert_eq!(
             p.config_path(),
-            Some(home.path.join(".aliyun").join("config.json"))
+            Some(home.path().join(".aliyun").join("config.json"))
         );
     }
 
     #[test]
     fn credentials_cli_sts_mode() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         let p = CliProfileCredentials::with_environment(home.env()).with_profile("sts");
         assert_eq!(
@@ -1321,7 +1296,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_profile_precedence() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         // `current` when nothing else says otherwise.
         let id = |p: CliProfileCredentials| p.load().unwrap().access_key_id().to_owned();
@@ -1344,7 +1319,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_no_current_falls_back_to_default() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&format!(
             r#"{{"profiles":[{{"name":"default","access_key_id":"id-d","access_key_secret":"{SECRET}"}}]}}"#
         ));
@@ -1368,19 +1343,19 @@ mod tests {
 
     #[test]
     fn credentials_cli_missing_default_file_is_not_configured() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let p = CliProfileCredentials::with_environment(home.env());
         let e = p.load().unwrap_err();
         assert!(e.is_not_configured());
-        let path = home.path.join(".aliyun").join("config.json");
+        let path = home.path().join(".aliyun").join("config.json");
         assert_eq!(e.to_string(), format!("{}: not found", path.display()));
         assert_eq!(p.region_id().unwrap(), None);
     }
 
     #[test]
     fn credentials_cli_override_path() {
-        let home = TempHome::new();
-        let path = home.write("elsewhere/cli.json", &cli_json());
+        let home = TempDir::new();
+        let path = home.write("elsewhere/cli.json", cli_json());
         let env = home.env().with_var(ENV_CONFIG_FILE, path.to_string_lossy());
         let p = CliProfileCredentials::with_environment(env);
         assert_eq!(p.config_path(), Some(path));
@@ -1389,9 +1364,9 @@ mod tests {
 
     #[test]
     fn credentials_cli_missing_override_is_an_error() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json()); // must not be used instead
-        let missing = home.path.join("nope.json");
+        let missing = home.path().join("nope.json");
         let env = home
             .env()
             .with_var(ENV_CONFIG_FILE, missing.to_string_lossy());
@@ -1410,7 +1385,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_invalid_json_names_line() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let path = home.cli_config(&format!(
             "{{\n  \"current\": \"main\",\n  \"profiles\": [\n    {{\"name\": \"main\" \"access_key_secret\": \"{SECRET}\"}}\n  ]\n}}\n"
         ));
@@ -1431,7 +1406,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_profile_not_found_lists_available() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         let e = CliProfileCredentials::with_environment(home.env())
             .with_profile("foo")
@@ -1457,7 +1432,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_dangling_current_is_invalid() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(r#"{"current":"gone","profiles":[{"name":"a","mode":"AK"}]}"#);
         let e = CliProfileCredentials::with_environment(home.env())
             .load()
@@ -1472,7 +1447,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_unsupported_modes() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         for (profile, mode) in [("role", "RamRoleArn"), ("ecs", "EcsRamRole")] {
             let p = CliProfileCredentials::with_environment(home.env()).with_profile(profile);
@@ -1493,7 +1468,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_missing_fields() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&format!(
             r#"{{"current":"a","profiles":[
                 {{"name":"a","mode":"AK","access_key_id":"id","access_key_secret":""}},
@@ -1532,7 +1507,7 @@ mod tests {
 
     #[test]
     fn credentials_cli_bad_shapes() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         for (json, expected) in [
             ("[1, 2]", "expected a JSON object at the top level"),
             (r#"{"profiles": {}}"#, "`profiles` must be an array"),
@@ -1571,19 +1546,19 @@ mod tests {
 
     #[test]
     fn credentials_file_happy_path() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.ini(&ini_text());
         let p = CredentialsFileCredentials::with_environment(home.env());
         assert_eq!(p.load().unwrap(), Credentials::new("id-default", SECRET));
         assert_eq!(
             p.credentials_path(),
-            Some(home.path.join(".alibabacloud").join("credentials"))
+            Some(home.path().join(".alibabacloud").join("credentials"))
         );
     }
 
     #[test]
     fn credentials_file_section_precedence_comments_and_quotes() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.ini(&ini_text());
         let env = home.env().with_var(ENV_PROFILE, "other");
         // ALIBABA_CLOUD_PROFILE beats `default`; inline comment and quotes are removed.
@@ -1601,8 +1576,8 @@ mod tests {
 
     #[test]
     fn credentials_file_override_path_and_missing_override() {
-        let home = TempHome::new();
-        let path = home.write("custom/creds.ini", &ini_text());
+        let home = TempDir::new();
+        let path = home.write("custom/creds.ini", ini_text());
         let env = home
             .env()
             .with_var(ENV_CREDENTIALS_FILE, path.to_string_lossy());
@@ -1611,7 +1586,7 @@ mod tests {
             .unwrap();
         assert_eq!(c.access_key_id(), "id-default");
 
-        let missing = home.path.join("missing.ini");
+        let missing = home.path().join("missing.ini");
         let env = home
             .env()
             .with_var(ENV_CREDENTIALS_FILE, missing.to_string_lossy());
@@ -1630,7 +1605,7 @@ mod tests {
 
     #[test]
     fn credentials_file_missing_default_file_and_section() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let e = CredentialsFileCredentials::with_environment(home.env())
             .load()
             .unwrap_err();
@@ -1653,7 +1628,7 @@ mod tests {
 
     #[test]
     fn credentials_file_unsupported_type_and_missing_fields() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.ini(&format!(
             "{}\n[notype]\naccess_key_id = x\n[nosecret]\ntype = access_key\naccess_key_id = x\naccess_key_secret =\n",
             ini_text()
@@ -1689,7 +1664,7 @@ mod tests {
 
     #[test]
     fn credentials_file_syntax_errors_name_the_line_without_content() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         for (text, expected) in [
             (
                 format!("[default]\ntype = access_key\n{SECRET}\n"),
@@ -1736,7 +1711,7 @@ mod tests {
 
     #[test]
     fn credentials_file_with_bom() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.ini(&format!("\u{feff}{}", ini_text()));
         let c = CredentialsFileCredentials::with_environment(home.env())
             .load()
@@ -1753,7 +1728,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_env_wins_over_files() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         home.ini(&ini_text());
         let chain = DefaultCredentialsChain::with_environment(env_vars(home.env()));
@@ -1762,7 +1737,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_cli_wins_over_ini() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         home.ini(&ini_text());
         let chain = DefaultCredentialsChain::with_environment(home.env());
@@ -1771,7 +1746,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_falls_through_to_ini() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.ini(&ini_text());
         let chain = DefaultCredentialsChain::with_environment(home.env());
         assert_eq!(chain.load().unwrap().access_key_id(), "id-default");
@@ -1786,13 +1761,13 @@ mod tests {
 
     #[test]
     fn credentials_chain_nothing_found_lists_every_source() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let e = DefaultCredentialsChain::with_environment(home.env())
             .load()
             .unwrap_err();
         assert!(e.is_not_configured());
         assert_eq!(e.tried().len(), 3);
-        let h = home.path.display();
+        let h = home.path().display();
         let sep = std::path::MAIN_SEPARATOR;
         assert_eq!(
             e.to_string(),
@@ -1807,7 +1782,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_notes_unsupported_oidc() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let env = home
             .env()
             .with_var("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/r")
@@ -1832,7 +1807,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_stops_on_broken_source() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         let path = home.cli_config("{ not json");
         home.ini(&ini_text());
         let e = DefaultCredentialsChain::with_environment(home.env())
@@ -1849,7 +1824,7 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         let env = home.env().with_var(
             ENV_CONFIG_FILE,
-            home.path.join("nope.json").to_string_lossy(),
+            home.path().join("nope.json").to_string_lossy(),
         );
         let e = DefaultCredentialsChain::with_environment(env)
             .load()
@@ -1867,7 +1842,7 @@ mod tests {
 
     #[test]
     fn credentials_chain_explicit_profile_skips_env() {
-        let home = TempHome::new();
+        let home = TempDir::new();
         home.cli_config(&cli_json());
         home.ini(&ini_text());
         let env = env_vars(home.env());

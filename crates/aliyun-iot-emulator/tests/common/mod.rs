@@ -1,11 +1,10 @@
-//! Test helpers: signing calls with `aliyun_runtime::signing` (V1: [`Call`]; V3: [`V3Call`])
-//! and a raw HTTP/1.1 client over a Tokio `TcpStream`, so that every byte on the wire is under
-//! the test's control.
+//! Test helpers: signing calls with `aliyun_runtime::signing` (V1: [`Call`]; V3: [`V3Call`]),
+//! sent with the raw HTTP/1.1 client of `test_support` so that every byte on the wire is under
+//! the test's control, and reading the emulator's answers ([`ResponseExt`]).
 
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use aliyun_iot::query_ota_firmware::QueryOtaFirmwareResponse;
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, RunningEmulator};
@@ -17,8 +16,7 @@ use aliyun_runtime::signing::{
 };
 use aliyun_runtime::wire::{self, Format, Node};
 use aliyun_runtime::{Error, ErrorOrigin, Operation, QueryWriter, Secret, ServiceError};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use test_support::{Response, send_request};
 
 /// The seed package (from the JSON sample).
 pub const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
@@ -165,13 +163,13 @@ impl Call {
     }
 
     /// Sends the call, every parameter in the query.
-    pub async fn send(&self, addr: SocketAddr) -> Reply {
+    pub async fn send(&self, addr: SocketAddr) -> Response {
         let target = format!("/?{}", self.encoded());
         send_request(addr, self.method, &target, &[], b"").await
     }
 
     /// Sends the call as POST with every parameter in a form body.
-    pub async fn send_form(&self, addr: SocketAddr) -> Reply {
+    pub async fn send_form(&self, addr: SocketAddr) -> Response {
         let body = self.encoded();
         send_request(
             addr,
@@ -482,7 +480,7 @@ impl V3Call {
     }
 
     /// Signs for `addr` and sends.
-    pub async fn send(&self, addr: SocketAddr) -> Reply {
+    pub async fn send(&self, addr: SocketAddr) -> Response {
         self.sign(&addr.to_string()).send(addr).await
     }
 }
@@ -526,7 +524,7 @@ impl V3Request {
         self
     }
 
-    pub async fn send(&self, addr: SocketAddr) -> Reply {
+    pub async fn send(&self, addr: SocketAddr) -> Response {
         let target = if self.query.is_empty() {
             "/".to_owned()
         } else {
@@ -543,7 +541,7 @@ impl V3Request {
 
 /// Neither the body nor the headers of `reply` contain any of `secrets`.
 #[track_caller]
-pub fn assert_no_leak(reply: &Reply, secrets: &[&str]) {
+pub fn assert_no_leak(reply: &Response, secrets: &[&str]) {
     let mut all = reply.text();
     for (name, value) in &reply.headers {
         all.push_str(name);
@@ -571,29 +569,29 @@ pub fn encode(pairs: &[(String, String)]) -> String {
         .join("&")
 }
 
-/// A response as read off the wire.
-#[derive(Debug, Clone)]
-pub struct Reply {
-    pub status: u16,
-    /// Header names in lowercase.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+/// How the tests read the emulator's answers to QueryOTAFirmware.
+pub trait ResponseExt {
+    /// The format of the body, from its Content-Type.
+    fn format(&self) -> Format;
+    /// The top-level `Success` flag of the body (its name matched in any case, as the
+    /// runtime reads the envelope): `None` when absent or not a boolean.
+    fn success_flag(&self) -> Option<bool>;
+    /// The body as a successful QueryOTAFirmware response: HTTP 200 with `Success: true`,
+    /// decoded by the runtime's reply decoder (envelope and payload), its RequestId that of
+    /// the `x-acs-request-id` header.
+    fn response(&self) -> QueryOtaFirmwareResponse;
+    /// The body as an in-band failure: HTTP 200 with `Success: false`, which the runtime's
+    /// reply decoder turns into an in-band service error with a code, a message and the
+    /// RequestId of the `x-acs-request-id` header.
+    fn in_band(&self) -> ServiceError;
+    /// The body as a gateway error (non-2xx expected), checked for its required fields.
+    fn gateway_error(&self) -> ServiceError;
+    /// Expects a gateway error with this status and code; returns it.
+    fn expect_error(&self, status: u16, code: &str) -> ServiceError;
 }
 
-impl Reply {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
-    /// The format of the body, from its Content-Type.
-    pub fn format(&self) -> Format {
+impl ResponseExt for Response {
+    fn format(&self) -> Format {
         match self.header("content-type") {
             Some(ct) if ct.contains("xml") => Format::Xml,
             Some(ct) if ct.contains("json") => Format::Json,
@@ -601,9 +599,7 @@ impl Reply {
         }
     }
 
-    /// The top-level `Success` flag of the body (its name matched in any case, as the
-    /// runtime reads the envelope): `None` when absent or not a boolean.
-    pub fn success_flag(&self) -> Option<bool> {
+    fn success_flag(&self) -> Option<bool> {
         let node = wire::parse_body(self.format(), &self.body)
             .unwrap_or_else(|e| panic!("{e}: {}", self.text()));
         let Node::Map(entries) = node else {
@@ -620,11 +616,8 @@ impl Reply {
             })
     }
 
-    /// The body as a successful QueryOTAFirmware response: HTTP 200 with `Success: true`,
-    /// decoded by the runtime's reply decoder (envelope and payload), its RequestId that of
-    /// the `x-acs-request-id` header.
     #[track_caller]
-    pub fn response(&self) -> QueryOtaFirmwareResponse {
+    fn response(&self) -> QueryOtaFirmwareResponse {
         assert_eq!(self.status, 200, "{}", self.text());
         assert_eq!(self.success_flag(), Some(true), "{}", self.text());
         let response: QueryOtaFirmwareResponse =
@@ -638,11 +631,8 @@ impl Reply {
         response
     }
 
-    /// The body as an in-band failure: HTTP 200 with `Success: false`, which the runtime's
-    /// reply decoder turns into an in-band service error with a code, a message and the
-    /// RequestId of the `x-acs-request-id` header.
     #[track_caller]
-    pub fn in_band(&self) -> ServiceError {
+    fn in_band(&self) -> ServiceError {
         assert_eq!(self.status, 200, "{}", self.text());
         assert_eq!(self.success_flag(), Some(false), "{}", self.text());
         let decoded =
@@ -661,8 +651,7 @@ impl Reply {
         error
     }
 
-    /// The body as a gateway error (non-2xx expected), checked for its required fields.
-    pub fn gateway_error(&self) -> ServiceError {
+    fn gateway_error(&self) -> ServiceError {
         assert!(self.status >= 400, "{} {}", self.status, self.text());
         let error = wire::decode_gateway_error(self.format(), self.status, &self.body);
         assert!(
@@ -680,9 +669,8 @@ impl Reply {
         error
     }
 
-    /// Expects a gateway error with this status and code; returns it.
     #[track_caller]
-    pub fn expect_error(&self, status: u16, code: &str) -> ServiceError {
+    fn expect_error(&self, status: u16, code: &str) -> ServiceError {
         assert_eq!(self.status, status, "{}", self.text());
         let error = self.gateway_error();
         assert_eq!(error.code, code, "{}", self.text());
@@ -699,102 +687,4 @@ pub fn assert_request_id(id: &str) {
             .all(|c| c == '-' || c.is_ascii_digit() || ('A'..='F').contains(&c)),
         "{id}"
     );
-}
-
-/// Sends one HTTP/1.1 request (with `Connection: close`) and reads the whole answer.
-pub async fn send_request(
-    addr: SocketAddr,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> Reply {
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    if !body.is_empty() || method == "POST" {
-        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    head.push_str("\r\n");
-    let mut bytes = head.into_bytes();
-    bytes.extend_from_slice(body);
-    let raw = exchange(addr, &bytes).await;
-    parse_reply(&raw)
-        .unwrap_or_else(|| panic!("not an HTTP response: {:?}", String::from_utf8_lossy(&raw)))
-}
-
-/// Writes raw bytes and reads until the server closes the connection (at most 5 s). Writing
-/// and reading run concurrently, so a server that answers before reading everything is seen.
-pub async fn exchange(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
-    let stream = TcpStream::connect(addr).await.expect("connect");
-    let (mut reader, mut writer) = stream.into_split();
-    let owned = bytes.to_vec();
-    let write = tokio::spawn(async move {
-        let _ = writer.write_all(&owned).await;
-        let _ = writer.flush().await;
-        // Keep the write half open: shutting it down would end the request early.
-        writer
-    });
-    let mut out = Vec::new();
-    let read = tokio::time::timeout(Duration::from_secs(5), async {
-        let mut buf = [0u8; 16 * 1024];
-        loop {
-            match reader.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => out.extend_from_slice(&buf[..n]),
-            }
-        }
-    })
-    .await;
-    assert!(
-        read.is_ok(),
-        "the server did not close the connection within 5 s"
-    );
-    write.abort();
-    out
-}
-
-/// Parses a raw HTTP/1.1 response (Content-Length, chunked, or to the end).
-pub fn parse_reply(raw: &[u8]) -> Option<Reply> {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&raw[..split]).ok()?;
-    let mut rest = raw[split + 4..].to_vec();
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next()?;
-    let status: u16 = status_line.split(' ').nth(1)?.parse().ok()?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let find = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-    };
-    if find("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
-        let mut body = Vec::new();
-        let mut at = 0;
-        loop {
-            let line_end = at + rest[at..].windows(2).position(|w| w == b"\r\n")?;
-            let size =
-                usize::from_str_radix(std::str::from_utf8(&rest[at..line_end]).ok()?.trim(), 16)
-                    .ok()?;
-            at = line_end + 2;
-            if size == 0 {
-                break;
-            }
-            body.extend_from_slice(rest.get(at..at + size)?);
-            at += size + 2;
-        }
-        rest = body;
-    } else if let Some(len) = find("content-length").and_then(|v| v.parse::<usize>().ok()) {
-        rest.truncate(len);
-    }
-    Some(Reply {
-        status,
-        headers,
-        body: rest,
-    })
 }

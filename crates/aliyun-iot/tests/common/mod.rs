@@ -1,7 +1,6 @@
-//! What the wire tests share: a request as a server received it ([`Recorded`]), a scripted
-//! HTTP/1.1 server on a free loopback port (the approach of `client_wire.rs`, trimmed to what
-//! the operation and pagination tests need), query decoding, independent checks of both
-//! signature versions (V1 `HMAC-SHA1` and V3 `ACS3-HMAC-SHA256`, written here from the
+//! What the wire tests share besides the test server (`test_support::Server`): what each
+//! signature version reads of a request it received ([`RecordedExt`]), independent checks of
+//! both signature versions (V1 `HMAC-SHA1` and V3 `ACS3-HMAC-SHA256`, written here from the
 //! published rules with `sha1`/`sha2`/`hmac`, never with the runtime's signing code) and the
 //! test client's configuration.
 //!
@@ -10,9 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Instant;
 
 use aliyun_iot::Client;
 pub use aliyun_runtime::SignatureVersion;
@@ -20,8 +16,7 @@ use aliyun_runtime::{Config, ConfigBuilder, Credentials, Error, Pacing, RetryCon
 use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use test_support::{Recorded, Server};
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -65,65 +60,32 @@ pub const V1_ONLY_PARAMETERS: &[&str] = &[
 pub const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 // ---------------------------------------------------------------------------------------------
-// A received request
+// A received request, as each signature version reads it
 // ---------------------------------------------------------------------------------------------
 
-/// One request as the server received it.
-#[derive(Clone, Debug)]
-pub struct Recorded {
-    pub method: String,
-    /// The request target, `/path?query`, as sent.
-    pub target: String,
-    /// Header names lowercased, values trimmed, in order (`host` included).
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    /// When the request head had been read.
-    pub at: Instant,
+/// What the signature versions read of a request the test server received.
+pub trait RecordedExt {
+    /// The V1 `Signature` value exactly as it was on the wire (still percent-encoded).
+    fn raw_signature(&self) -> String;
+    /// The operation's own parameters, sorted by name then value: under V1 all but the common
+    /// ones; under V3 the whole query, which holds nothing else.
+    fn operation_params(&self, version: SignatureVersion) -> Vec<(String, String)>;
+    /// The action called: the `Action` parameter (V1) or the `x-acs-action` header (V3).
+    fn action(&self, version: SignatureVersion) -> Option<String>;
+    /// The API version: the `Version` parameter (V1) or the `x-acs-version` header (V3).
+    fn api_version(&self, version: SignatureVersion) -> Option<String>;
+    /// The nonce: `SignatureNonce` (V1) or `x-acs-signature-nonce` (V3).
+    fn nonce(&self, version: SignatureVersion) -> Option<String>;
+    /// The signing time: `Timestamp` (V1) or `x-acs-date` (V3).
+    fn date(&self, version: SignatureVersion) -> Option<String>;
+    /// The signature: `Signature` (V1) or the `Signature=` of `Authorization` (V3).
+    fn signature(&self, version: SignatureVersion) -> Option<String>;
+    /// What the V3 verifier reads of this request.
+    fn v3_input(&self) -> V3Input<'_>;
 }
 
-impl Recorded {
-    pub fn path(&self) -> &str {
-        self.target.split_once('?').map_or(&self.target, |(p, _)| p)
-    }
-
-    pub fn raw_query(&self) -> &str {
-        self.target.split_once('?').map_or("", |(_, q)| q)
-    }
-
-    /// The value of header `name` (lowercase; the first one if repeated).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The header names, sorted.
-    pub fn header_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
-        names.sort_unstable();
-        names
-    }
-
-    /// The query parameters, percent-decoded, in the order sent.
-    pub fn params(&self) -> Vec<(String, String)> {
-        decode_query(self.raw_query())
-    }
-
-    /// The decoded value of the one parameter `name` (panics if it is sent twice).
-    pub fn param(&self, name: &str) -> Option<String> {
-        let values: Vec<String> = self
-            .params()
-            .into_iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, v)| v)
-            .collect();
-        assert!(values.len() <= 1, "{name} sent {} times", values.len());
-        values.into_iter().next()
-    }
-
-    /// The V1 `Signature` value exactly as it was on the wire (still percent-encoded).
-    pub fn raw_signature(&self) -> String {
+impl RecordedExt for Recorded {
+    fn raw_signature(&self) -> String {
         self.raw_query()
             .split('&')
             .find_map(|pair| pair.strip_prefix("Signature="))
@@ -131,9 +93,7 @@ impl Recorded {
             .to_owned()
     }
 
-    /// The operation's own parameters, sorted by name then value: under V1 all but the common
-    /// ones; under V3 the whole query, which holds nothing else.
-    pub fn operation_params(&self, version: SignatureVersion) -> Vec<(String, String)> {
+    fn operation_params(&self, version: SignatureVersion) -> Vec<(String, String)> {
         let mut params: Vec<(String, String)> = self
             .params()
             .into_iter()
@@ -145,40 +105,35 @@ impl Recorded {
         params
     }
 
-    /// The action called: the `Action` parameter (V1) or the `x-acs-action` header (V3).
-    pub fn action(&self, version: SignatureVersion) -> Option<String> {
+    fn action(&self, version: SignatureVersion) -> Option<String> {
         match version {
             SignatureVersion::V1 => self.param("Action"),
             _ => self.header("x-acs-action").map(str::to_owned),
         }
     }
 
-    /// The API version: the `Version` parameter (V1) or the `x-acs-version` header (V3).
-    pub fn api_version(&self, version: SignatureVersion) -> Option<String> {
+    fn api_version(&self, version: SignatureVersion) -> Option<String> {
         match version {
             SignatureVersion::V1 => self.param("Version"),
             _ => self.header("x-acs-version").map(str::to_owned),
         }
     }
 
-    /// The nonce: `SignatureNonce` (V1) or `x-acs-signature-nonce` (V3).
-    pub fn nonce(&self, version: SignatureVersion) -> Option<String> {
+    fn nonce(&self, version: SignatureVersion) -> Option<String> {
         match version {
             SignatureVersion::V1 => self.param("SignatureNonce"),
             _ => self.header("x-acs-signature-nonce").map(str::to_owned),
         }
     }
 
-    /// The signing time: `Timestamp` (V1) or `x-acs-date` (V3).
-    pub fn date(&self, version: SignatureVersion) -> Option<String> {
+    fn date(&self, version: SignatureVersion) -> Option<String> {
         match version {
             SignatureVersion::V1 => self.param("Timestamp"),
             _ => self.header("x-acs-date").map(str::to_owned),
         }
     }
 
-    /// The signature: `Signature` (V1) or the `Signature=` of `Authorization` (V3).
-    pub fn signature(&self, version: SignatureVersion) -> Option<String> {
+    fn signature(&self, version: SignatureVersion) -> Option<String> {
         match version {
             SignatureVersion::V1 => self.param("Signature"),
             _ => self
@@ -188,8 +143,7 @@ impl Recorded {
         }
     }
 
-    /// What the V3 verifier reads of this request.
-    pub fn v3_input(&self) -> V3Input<'_> {
+    fn v3_input(&self) -> V3Input<'_> {
         V3Input {
             method: &self.method,
             path: self.path(),
@@ -201,199 +155,8 @@ impl Recorded {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The scripted server
-// ---------------------------------------------------------------------------------------------
-
-/// One scripted answer.
-#[derive(Clone, Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub content_type: String,
-    pub body: Vec<u8>,
-}
-
-impl Reply {
-    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            status,
-            content_type: "application/json;charset=utf-8".into(),
-            body: body.into(),
-        }
-    }
-
-    /// A 200 answer with this JSON value as its body.
-    pub fn ok(value: &serde_json::Value) -> Self {
-        Self::json(200, value.to_string())
-    }
-}
-
-type Handler = Arc<dyn Fn(usize, &Recorded) -> Reply + Send + Sync>;
-
-pub struct Server {
-    addr: SocketAddr,
-    requests: Arc<Mutex<Vec<Recorded>>>,
-}
-
-impl Server {
-    /// A server that answers request number `i` (0-based, across connections) with
-    /// `handler(i, &request)`.
-    pub async fn start(
-        handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
-    ) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("local addr");
-        let requests = Arc::new(Mutex::new(Vec::new()));
-        let handler: Handler = Arc::new(handler);
-        let recorded = Arc::clone(&requests);
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve_connection(
-                    stream,
-                    Arc::clone(&handler),
-                    Arc::clone(&recorded),
-                ));
-            }
-        });
-        Self { addr, requests }
-    }
-
-    /// A server answering the i-th request with `replies[i]`, and the last reply after that.
-    pub async fn scripted(replies: Vec<Reply>) -> Self {
-        assert!(!replies.is_empty());
-        Self::start(move |i, _| replies[i.min(replies.len() - 1)].clone()).await
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
-    }
-
-    pub fn requests(&self) -> Vec<Recorded> {
-        self.requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    pub fn count(&self) -> usize {
-        self.requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
-    }
-}
-
-/// Reads one request head (request line and headers) and its body from `reader`; `None` when
-/// the client closed the connection.
-pub async fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Recorded> {
-    let request_line = loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line).await {
-            Ok(0) | Err(_) => return None,
-            Ok(_) => {}
-        }
-        let line = line.trim_end().to_owned();
-        if !line.is_empty() {
-            break line;
-        }
-    };
-    let mut parts = request_line.split(' ');
-    let method = parts.next().unwrap_or_default().to_owned();
-    let target = parts.next().unwrap_or_default().to_owned();
-    let version = parts.next().unwrap_or_default();
-    assert_eq!(version, "HTTP/1.1", "request line {request_line:?}");
-
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        match reader.read_line(&mut line).await {
-            Ok(0) | Err(_) => return None,
-            Ok(_) => {}
-        }
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.is_empty() {
-            break;
-        }
-        let (name, value) = line.split_once(':').expect("a header line");
-        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-    }
-    let at = Instant::now();
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    };
-    assert_eq!(
-        header("transfer-encoding"),
-        None,
-        "the client should not send a chunked body"
-    );
-    let length: usize = header("content-length").map_or(0, |v| v.parse().expect("length"));
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).await.ok()?;
-    Some(Recorded {
-        method,
-        target,
-        headers,
-        body,
-        at,
-    })
-}
-
-/// Serves requests on one (keep-alive) connection until the client closes it.
-async fn serve_connection(
-    stream: TcpStream,
-    handler: Handler,
-    requests: Arc<Mutex<Vec<Recorded>>>,
-) {
-    let mut reader = BufReader::new(stream);
-    while let Some(recorded) = read_request(&mut reader).await {
-        let close = recorded
-            .header("connection")
-            .is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        let index = {
-            let mut all = requests.lock().unwrap_or_else(PoisonError::into_inner);
-            all.push(recorded.clone());
-            all.len() - 1
-        };
-        let reply = handler(index, &recorded);
-        let mut response = format!(
-            "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nContent-Type: {}\r\n\r\n",
-            reply.status,
-            if reply.status == 200 { "OK" } else { "Status" },
-            reply.body.len(),
-            reply.content_type,
-        )
-        .into_bytes();
-        // One write: a head and a body written apart meet Nagle and delayed ACKs.
-        response.extend_from_slice(&reply.body);
-        if reader.get_mut().write_all(&response).await.is_err() || close {
-            return;
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Queries (independent of the runtime's code)
 // ---------------------------------------------------------------------------------------------
-
-pub fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .expect("UTF-8 after percent-decoding")
-        .into_owned()
-}
-
-pub fn decode_query(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(name), percent_decode(value))
-        })
-        .collect()
-}
 
 /// RFC 3986 encoding as both signatures want it, written out by hand.
 pub fn rfc3986(s: &str) -> String {
@@ -616,6 +379,11 @@ pub fn config_for(server: &Server) -> Result<ConfigBuilder, Error> {
         .retry(RetryConfig::default().with_initial_backoff(std::time::Duration::from_millis(5))))
 }
 
+/// [`config_for`], signing with `version`.
+pub fn config_with(server: &Server, version: SignatureVersion) -> Result<ConfigBuilder, Error> {
+    Ok(config_for(server)?.signature(version))
+}
+
 /// A client of [`config_for`] (the product's signature version, V3).
 pub fn client_for(server: &Server) -> Result<Client, Error> {
     Client::new(config_for(server)?.build()?)
@@ -623,5 +391,5 @@ pub fn client_for(server: &Server) -> Result<Client, Error> {
 
 /// A client of [`config_for`] signing with `version`.
 pub fn client_with(server: &Server, version: SignatureVersion) -> Result<Client, Error> {
-    Client::new(config_for(server)?.signature(version).build()?)
+    Client::new(config_with(server, version)?.build()?)
 }
