@@ -5,7 +5,6 @@
 //! `TargetDeviceName.2`; a list of structures adds each field: `Tag.1.Key`, `Tag.1.Value`.
 //! Unset optional values and empty lists are left out.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The parameters of one request, in the order they were written.
@@ -134,32 +133,47 @@ impl std::error::Error for QueryError {}
 /// The decoded parameters of a request, for reading typed inputs on the server side.
 #[derive(Clone, Debug, Default)]
 pub struct QueryReader {
-    params: BTreeMap<String, String>,
+    /// Sorted by name (a request has a dozen parameters: a sorted list beats a tree).
+    params: Vec<(String, String)>,
 }
 
 impl QueryReader {
     /// The reader of these (already percent-decoded, de-duplicated) pairs.
     pub fn new<K: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
-        Self {
-            params: pairs
-                .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
-                .collect(),
-        }
+        let mut params: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
+        params.sort_by(|a, b| a.0.cmp(&b.0));
+        // Of names given twice, the last counts (as a map would keep it).
+        params.reverse();
+        params.dedup_by(|later, earlier| later.0 == earlier.0);
+        params.reverse();
+        Self { params }
     }
 
     /// The value of `name`, when present.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.params.get(name).map(String::as_str)
+        self.params
+            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .ok()
+            .and_then(|i| self.params.get(i))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The parameters whose names start with `prefix`, in name order.
+    fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (String, String)> {
+        let from = self.params.partition_point(|(k, _)| k.as_str() < prefix);
+        self.params
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(k, _)| k.starts_with(prefix))
     }
 
     /// Whether any parameter is named `prefix.<something>`.
     fn has_below(&self, prefix: &str) -> bool {
-        let start = format!("{prefix}.");
-        self.params
-            .range(start.clone()..)
-            .next()
-            .is_some_and(|(k, _)| k.starts_with(&start))
+        self.starting_with(&format!("{prefix}.")).next().is_some()
     }
 
     /// Reads an optional parameter.
@@ -190,9 +204,7 @@ impl QueryReader {
         }
         let start = format!("{name}.");
         let stray = self
-            .params
-            .range(start.clone()..)
-            .take_while(|(k, _)| k.starts_with(&start))
+            .starting_with(&start)
             // An empty value is absent, as for any parameter (`TaskId.1=` alone is missing).
             .filter(|(_, v)| !v.is_empty())
             .find(|(k, _)| {

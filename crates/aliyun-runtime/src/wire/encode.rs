@@ -232,28 +232,31 @@ impl<T: Encode> EncodeFields for Wrapped<'_, T> {
 /// characters; everything else as it is).
 fn json_string(out: &mut String, text: &str) {
     out.push('"');
-    let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..0x20 => "",
-            _ => continue,
-        };
-        out.push_str(text.get(start..i).unwrap_or_default());
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{byte:04x}");
-        } else {
-            out.push_str(escape);
+    let mut rest = text;
+    // Runs of plain bytes are copied whole: API strings (URLs, IDs) rarely need an escape.
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+    {
+        let (plain, tail) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some('\u{8}') => out.push_str("\\b"),
+            Some('\u{c}') => out.push_str("\\f"),
+            Some(control) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(control));
+            }
+            None => {}
         }
-        start = i + 1;
+        rest = chars.as_str();
     }
-    out.push_str(text.get(start..).unwrap_or_default());
+    out.push_str(rest);
     out.push('"');
 }
 
