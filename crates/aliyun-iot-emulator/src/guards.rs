@@ -82,7 +82,8 @@ impl NonceStore {
 /// Calls per AccessKeyId in a sliding one-second window.
 #[derive(Debug, Default)]
 pub(crate) struct Throttle {
-    calls: HashMap<(String, String), VecDeque<Instant>>,
+    /// By AccessKeyId, then operation.
+    calls: HashMap<String, HashMap<&'static str, VecDeque<Instant>>>,
 }
 
 impl Throttle {
@@ -90,13 +91,25 @@ impl Throttle {
     /// such calls were already counted in the second before (quotas are per account and
     /// operation). A `qps` of 0 allows everything. Only accepted calls are counted, so memory
     /// stays at `qps` entries per configured key and operation.
-    pub(crate) fn admit(&mut self, key_id: &str, action: &str, qps: u32, now: Instant) -> bool {
+    pub(crate) fn admit(
+        &mut self,
+        key_id: &str,
+        action: &'static str,
+        qps: u32,
+        now: Instant,
+    ) -> bool {
         if qps == 0 {
             return true;
         }
         let window = Duration::from_secs(1);
-        let key = (key_id.to_owned(), action.to_owned());
-        let calls = self.calls.entry(key).or_default();
+        // Looked up by reference: no allocation per call once the key has been seen.
+        if !self.calls.contains_key(key_id) {
+            self.calls.insert(key_id.to_owned(), HashMap::new());
+        }
+        let Some(by_action) = self.calls.get_mut(key_id) else {
+            return true;
+        };
+        let calls = by_action.entry(action).or_default();
         while calls
             .front()
             .is_some_and(|&t| now.saturating_duration_since(t) >= window)

@@ -148,23 +148,39 @@ pub(crate) struct Syncer {
     /// The last batch written (not necessarily synced).
     written: AtomicU64,
     /// The last batch known to be on disk.
-    synced: Mutex<u64>,
+    synced: AtomicU64,
+    /// Held while syncing: who waits for it finds their batch synced when they get it.
+    syncing: Mutex<()>,
     /// A sync failed: what was written may not be on disk.
     broken: AtomicBool,
 }
 
 impl Syncer {
+    /// Whether every batch written so far is on disk (no lock taken: readers ask this on
+    /// every request).
+    pub(crate) fn is_synced(&self) -> bool {
+        !self.broken.load(Ordering::Acquire)
+            && self.synced.load(Ordering::Acquire) >= self.written.load(Ordering::Acquire)
+    }
+
     /// Returns once every batch written so far is on disk (syncing if no one else has).
+    /// Blocks for the length of a `sync_data`: call it off the async workers.
     pub(crate) fn sync(&self) -> io::Result<()> {
         let target = self.written.load(Ordering::Acquire);
-        let mut synced = self.synced.lock().unwrap_or_else(PoisonError::into_inner);
+        let broken =
+            || io::Error::other("an earlier sync of the journal failed; restart the emulator");
         if self.broken.load(Ordering::Acquire) {
-            return Err(io::Error::other(
-                "an earlier sync of the journal failed; restart the emulator",
-            ));
+            return Err(broken());
         }
-        if *synced >= target {
+        if self.synced.load(Ordering::Acquire) >= target {
             return Ok(());
+        }
+        let _syncing = self.syncing.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.broken.load(Ordering::Acquire) {
+            return Err(broken());
+        }
+        if self.synced.load(Ordering::Acquire) >= target {
+            return Ok(()); // the sync just finished covered it
         }
         // Whatever was written up to now is covered by this sync.
         let covered = self.written.load(Ordering::Acquire);
@@ -172,7 +188,7 @@ impl Syncer {
             self.broken.store(true, Ordering::Release);
             return Err(e);
         }
-        *synced = covered;
+        self.synced.store(covered, Ordering::Release);
         Ok(())
     }
 }
@@ -270,7 +286,8 @@ impl Journal {
             sync: Arc::new(Syncer {
                 file: file_clone,
                 written: AtomicU64::new(0),
-                synced: Mutex::new(0),
+                synced: AtomicU64::new(0),
+                syncing: Mutex::new(()),
                 broken: AtomicBool::new(false),
             }),
         };

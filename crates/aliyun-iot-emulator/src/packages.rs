@@ -981,12 +981,17 @@ fn parse_packages(file: &FsPath, list: Node, path: &Path<'_>) -> Result<Vec<Pack
         ));
     };
     let mut packages: Vec<Package> = Vec::with_capacity(items.len());
+    // (instance, firmware ID) → index: a file may hold tens of thousands of packages.
+    let mut seen: std::collections::HashMap<(Option<String>, String), usize> =
+        std::collections::HashMap::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let item_path = path.index(index);
         let package = parse_package(file, item, &item_path)?;
-        if let Some(first) = packages.iter().position(|p| {
-            p.firmware_id() == package.firmware_id() && p.iot_instance_id == package.iot_instance_id
-        }) {
+        let key = (
+            package.iot_instance_id.clone(),
+            package.firmware_id().to_owned(),
+        );
+        if let Some(&first) = seen.get(&key) {
             return Err(DataError::new(
                 file,
                 item_path
@@ -999,6 +1004,7 @@ fn parse_packages(file: &FsPath, list: Node, path: &Path<'_>) -> Result<Vec<Pack
                 ),
             ));
         }
+        seen.insert(key, index);
         packages.push(package);
     }
     Ok(packages)
@@ -1172,10 +1178,7 @@ mod tests {
                 if let Some(i) = &p.iot_instance_id {
                     entries.push(("IotInstanceId".to_owned(), Node::Text(i.clone())));
                 }
-                entries.push((
-                    "FirmwareInfo".to_owned(),
-                    wire::to_node(&p.firmware),
-                ));
+                entries.push(("FirmwareInfo".to_owned(), wire::to_node(&p.firmware)));
                 Node::Map(entries)
             })
             .collect();

@@ -125,6 +125,12 @@ impl Core {
     }
 }
 
+/// The answer when the journal cannot be synced (logged).
+fn sync_failed(e: std::io::Error) -> Failure {
+    tracing::error!(error = %e, "cannot sync the journal");
+    internal_error()
+}
+
 /// HTTP 500 `InternalError`, as the gateway answers it.
 fn internal_error() -> Failure {
     Failure::gateway(
@@ -198,23 +204,34 @@ impl Ota {
         self.clock.now_millis()
     }
 
-    /// One step of the simulated devices, durable when it returns.
+    /// One step of the simulated devices, durable when it returns (blocks for the sync).
     pub(crate) fn step(&self) -> Result<(), Failure> {
         let now = self.now();
         self.write().step(now)?;
-        self.settle()
+        match &self.sync {
+            Some(sync) => sync.sync().map_err(sync_failed),
+            None => Ok(()),
+        }
     }
 
-    /// Returns once every change journaled so far is on disk. Called before every answer,
+    /// Returns once every change journaled so far is on disk. Awaited before every answer,
     /// outside the state lock, so that concurrent changes share one sync, and so that no
-    /// answer shows a change that a crash could still lose.
-    fn settle(&self) -> Result<(), Failure> {
-        match &self.sync {
-            Some(sync) => sync.sync().map_err(|e| {
-                tracing::error!(error = %e, "cannot sync the journal");
-                internal_error()
-            }),
-            None => Ok(()),
+    /// answer shows a change that a crash could still lose. The sync runs on a blocking
+    /// thread: an async worker held for a `sync_data` would stall every connection on it.
+    pub(crate) async fn settle(&self) -> Result<(), Failure> {
+        let Some(sync) = &self.sync else {
+            return Ok(());
+        };
+        if sync.is_synced() {
+            return Ok(());
+        }
+        let sync = Arc::clone(sync);
+        match tokio::task::spawn_blocking(move || sync.sync()).await {
+            Ok(synced) => synced.map_err(sync_failed),
+            Err(e) => {
+                tracing::error!(error = %e, "the journal's sync did not finish");
+                Err(internal_error())
+            }
         }
     }
 }
@@ -314,7 +331,7 @@ macro_rules! operations {
                     input: aliyun_iot::$op::$input,
                 ) -> Result<aliyun_iot::$op::$response, Failure> {
                     let answer = $module::$function(self, input);
-                    self.settle()?;
+                    self.settle().await?;
                     answer
                 }
             )*
@@ -367,8 +384,12 @@ pub(crate) async fn run_devices(
         let Some(shared) = shared.upgrade() else {
             return;
         };
-        if let Err(failure) = shared.ota.step() {
+        let now = shared.ota.now();
+        let stepped = shared.ota.write().step(now);
+        if let Err(failure) = stepped {
             tracing::error!(error = %failure, "the simulated devices cannot move on");
         }
+        // Synced by the next answer at the latest; no one waits for it here.
+        let _ = shared.ota.settle().await;
     }
 }
