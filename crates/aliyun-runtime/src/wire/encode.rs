@@ -234,10 +234,7 @@ fn json_string(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
     // Runs of plain bytes are copied whole: API strings (URLs, IDs) rarely need an escape.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| b < 0x20 || b == b'"' || b == b'\\')
-    {
+    while let Some(at) = rest.bytes().position(|b| ESCAPED[usize::from(b)]) {
         let (plain, tail) = rest.split_at(at);
         out.push_str(plain);
         let mut chars = tail.chars();
@@ -259,6 +256,20 @@ fn json_string(out: &mut String, text: &str) {
     out.push_str(rest);
     out.push('"');
 }
+
+/// The bytes a JSON string escapes: control characters, `"` and `\\` (a table: the scan for
+/// them is the hot loop of writing a reply).
+static ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
 
 /// A value as JSON text.
 pub fn encode_json<T: Encode + ?Sized>(value: &T) -> String {
