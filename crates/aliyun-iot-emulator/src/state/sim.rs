@@ -34,18 +34,26 @@ pub(crate) struct Pushes {
 }
 
 impl Pushes {
-    /// Whether `job` may notify one more device in the minute of `now`; counts it if so.
-    fn admit(&mut self, job: &Job, now: Millis) -> bool {
+    /// How many more devices `job` may notify in the minute of `now`.
+    fn left(&self, job: &Job, now: Millis) -> i64 {
+        let minute = now.div_euclid(MINUTE);
+        match self.per_job.get(&job.id) {
+            Some(&(at, sent)) if at == minute => job.maximum_per_minute - sent,
+            _ => job.maximum_per_minute,
+        }
+    }
+
+    /// Counts `sent` more notifications of `job` in the minute of `now`.
+    fn count(&mut self, job: &Job, now: Millis, sent: i64) {
+        if sent == 0 {
+            return;
+        }
         let minute = now.div_euclid(MINUTE);
         let entry = self.per_job.entry(job.id.clone()).or_insert((minute, 0));
         if entry.0 != minute {
             *entry = (minute, 0);
         }
-        if entry.1 >= job.maximum_per_minute {
-            return false;
-        }
-        entry.1 += 1;
-        true
+        entry.1 += sent;
     }
 }
 
@@ -86,13 +94,18 @@ pub(crate) fn step(world: &World, now: Millis, ids: &mut Ids, pushes: &mut Pushe
             JobState::Canceled if job.kind == JobKind::Dynamic => {}
             JobState::Completed | JobState::Canceled => continue,
         }
+        // The job's notifications left this minute, counted here rather than looked up per
+        // task: a job may have 100,000 tasks queued.
+        let left = pushes.left(job, now);
+        let mut quota = left;
         for task_id in &job.tasks {
             if let Some(task) = world.tasks.get(task_id)
-                && let Some(change) = advance(world, job, task, now, ids, pushes)
+                && let Some(change) = advance(world, job, task, now, ids, &mut quota)
             {
                 changes.push(change);
             }
         }
+        pushes.count(job, now, left - quota);
     }
     if !changes.is_empty() {
         events.push(Event::TasksChanged(changes));
@@ -107,7 +120,7 @@ fn advance(
     task: &Task,
     now: Millis,
     ids: &mut Ids,
-    pushes: &mut Pushes,
+    notifications_left: &mut i64,
 ) -> Option<TaskChange> {
     if task.state.is_final() || task.state == TaskState::Confirm {
         return None;
@@ -133,14 +146,18 @@ fn advance(
             ));
         }
     }
+    if task.state == TaskState::Queued && *notifications_left <= 0 {
+        return None; // waits for the next minute whatever its device does
+    }
     let device = world.device(&task.product_key, &task.device)?;
     if !device.online {
         return None;
     }
     match task.state {
-        TaskState::Queued => pushes
-            .admit(job, now)
-            .then(|| change(TaskState::Notified, 0, "", task.retries)),
+        TaskState::Queued => {
+            *notifications_left -= 1;
+            Some(change(TaskState::Notified, 0, "", task.retries))
+        }
         TaskState::Notified => Some(change(
             TaskState::InProgress,
             ids.between(10, 40),
