@@ -26,6 +26,8 @@ pub fn request(
 ) -> SignableRequest {
     let mut request = SignableRequest::new(method.as_str(), host, path);
     request.query.reserve(params.len() + 3);
+    // Room for the signer's headers too (V3 adds up to six), so that signing does not grow it.
+    request.headers.reserve(9);
     request.set_header("x-acs-action", info.action);
     request.set_header("x-acs-version", info.version);
     match version {

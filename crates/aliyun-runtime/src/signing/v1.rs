@@ -5,7 +5,8 @@
 //! 2. [`string_to_sign`]: `METHOD&%2F&` + the canonical query encoded a second time;
 //! 3. [`signature`]: `Base64(HMAC-SHA1(secret + "&", string to sign))`.
 //!
-//! [`RpcV1Signer`] adds the signature's own parameters to the request's query and signs it.
+//! [`RpcV1Signer`] signs the request's query with the signature's own parameters: what these
+//! stages compute, in one pass.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -13,7 +14,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
 use super::{
-    SignableRequest, Signed, Signer, SigningContext, SigningKey, ascii, encode_into, percent_encode,
+    SignableRequest, Signed, Signer, SigningContext, SigningKey, ascii, encode_into,
+    encode_twice_into,
 };
 
 /// The parameters [`RpcV1Signer`] sets itself; copies of them in the request are ignored.
@@ -30,28 +32,35 @@ pub const V1_OWNED_PARAMS: [&str; 7] = [
 
 /// Builds the canonicalized query string: the parameters sorted by name in byte order (equal
 /// names then by value, so the result does not depend on the input order), each name and value
-/// encoded with [`percent_encode`], joined as `name=value` with `&`. Empty values are kept.
+/// encoded with [`percent_encode`](super::percent_encode), joined as `name=value` with `&`.
+/// Empty values are kept.
 ///
 /// The caller must pass every parameter that is sent (query and form body alike) **except**
 /// `Signature`, which is never part of what is signed.
 pub fn canonical_query(params: &[(&str, &str)]) -> String {
-    let mut sorted: Vec<&(&str, &str)> = params.iter().collect();
-    sorted.sort_by(|a, b| {
-        a.0.as_bytes()
-            .cmp(b.0.as_bytes())
-            .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
-    });
-    let room: usize = params.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    let mut out = Vec::with_capacity(room + room / 4);
-    for (i, (name, value)) in sorted.into_iter().enumerate() {
+    sorted_query(params.to_vec())
+}
+
+/// [`canonical_query`] of `params`, sorted here.
+pub(crate) fn sorted_query(mut params: Vec<(&str, &str)>) -> String {
+    // `str`s order by bytes: by name, then value.
+    params.sort_unstable();
+    let raw = raw_len(&params);
+    let mut out = Vec::with_capacity(raw + raw / 4);
+    for (i, (name, value)) in params.into_iter().enumerate() {
         if i > 0 {
             out.push(b'&');
         }
-        encode_into(&mut out, name);
+        encode_into(&mut out, name.as_bytes());
         out.push(b'=');
-        encode_into(&mut out, value);
+        encode_into(&mut out, value.as_bytes());
     }
     ascii(out)
+}
+
+/// The bytes of `params`' names and values, and two per pair (`=` and `&`).
+fn raw_len(params: &[(&str, &str)]) -> usize {
+    params.iter().map(|(k, v)| k.len() + v.len() + 2).sum()
 }
 
 /// Builds the V1 string to sign: `<method>&%2F&<percent_encode(canonical_query)>`.
@@ -60,30 +69,48 @@ pub fn canonical_query(params: &[(&str, &str)]) -> String {
 /// differently); `canonical_query` is the output of [`canonical_query`], which gets encoded a
 /// second time here (so `%3A` becomes `%253A`).
 pub fn string_to_sign(method: &str, canonical_query: &str) -> String {
-    let mut out = Vec::with_capacity(method.len() + 5 + canonical_query.len() * 5 / 4);
+    let mut out = Vec::with_capacity(method.len() + 5 + canonical_query.len() * 3 / 2);
     out.extend_from_slice(method.as_bytes());
     out.extend_from_slice(b"&%2F&");
-    encode_into(&mut out, canonical_query);
-    // The method is ASCII (an HTTP token); were it not, the signature would simply not match.
-    String::from_utf8(out).unwrap_or_default()
+    encode_into(&mut out, canonical_query.as_bytes());
+    ascii(out)
 }
 
 /// Computes the V1 signature: `Base64(HMAC-SHA1(key = secret + "&", string_to_sign))`, in the
 /// standard alphabet with padding. The result is not yet encoded for the wire: pass it through
-/// [`percent_encode`] before putting it in a query or form body.
+/// [`percent_encode`](super::percent_encode) before putting it in a query or form body.
 pub fn signature(secret: &str, string_to_sign: &str) -> String {
-    let mut key = String::with_capacity(secret.len() + 1);
-    key.push_str(secret);
-    key.push('&');
-    BASE64.encode(hmac_sha1(key.as_bytes(), string_to_sign.as_bytes()))
+    ascii(signature_base64(secret, string_to_sign.as_bytes()).to_vec())
+}
+
+/// [`signature`] as the 28 bytes of its base64 (of the 20 of HMAC-SHA1), on the stack.
+fn signature_base64(secret: &str, string_to_sign: &[u8]) -> [u8; 28] {
+    // The key `secret&`, on the stack when it fits a SHA-1 block (as keys do); a longer one
+    // is hashed by HMAC anyway.
+    let secret = secret.as_bytes();
+    let mut block = [0u8; 64];
+    let digest = match block.get_mut(..=secret.len()) {
+        Some(key) => {
+            if let Some((amp, head)) = key.split_last_mut() {
+                head.copy_from_slice(secret);
+                *amp = b'&';
+            }
+            hmac_sha1(key, string_to_sign)
+        }
+        None => hmac_sha1(&[secret, b"&"].concat(), string_to_sign),
+    };
+    let mut out = [0u8; 28];
+    // 20 bytes always make 28 base64 characters, so this cannot fail.
+    let _ = BASE64.encode_slice(digest, &mut out);
+    out
 }
 
 /// HMAC-SHA1 of `message` under `key`.
-fn hmac_sha1(key: &[u8], message: &[u8]) -> Vec<u8> {
-    // HMAC takes keys of any length, so this cannot fail; were it ever to, the empty
+fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
+    // HMAC takes keys of any length, so this cannot fail; were it ever to, the zero
     // signature would be refused by the server rather than a panic here.
     <Hmac<Sha1> as KeyInit>::new_from_slice(key)
-        .map(|mac| mac.chain_update(message).finalize().into_bytes().to_vec())
+        .map(|mac| mac.chain_update(message).finalize().into_bytes().into())
         .unwrap_or_default()
 }
 
@@ -97,28 +124,25 @@ pub fn format_timestamp(t: jiff::Timestamp) -> String {
     }
     // Written by hand: signing runs on every attempt, and strftime is a tenth of its cost.
     let time = secs.rem_euclid(86_400);
-    let mut out = String::with_capacity(20);
-    for (value, width, separator) in [
-        (year, 4, '-'),
-        (month, 2, '-'),
-        (day, 2, 'T'),
-        (time / 3600, 2, ':'),
-        (time % 3600 / 60, 2, ':'),
-        (time % 60, 2, 'Z'),
-    ] {
-        let mut digits = [b'0'; 4];
-        let mut rest = value;
-        for slot in digits[..width].iter_mut().rev() {
-            // `rest % 10` is a digit: 0..=9.
-            *slot = b'0' + u8::try_from(rest % 10).unwrap_or(0);
-            rest /= 10;
-        }
-        digits[..width]
-            .iter()
-            .for_each(|&d| out.push(char::from(d)));
-        out.push(separator);
-    }
-    out
+    let [c1, c2] = two_digits(year / 100);
+    let [y1, y2] = two_digits(year % 100);
+    let [mo1, mo2] = two_digits(month);
+    let [d1, d2] = two_digits(day);
+    let [h1, h2] = two_digits(time / 3600);
+    let [mi1, mi2] = two_digits(time % 3600 / 60);
+    let [s1, s2] = two_digits(time % 60);
+    let text = [
+        c1, c2, y1, y2, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2,
+        b'Z',
+    ];
+    // Digits and separators: ASCII.
+    String::from_utf8(text.to_vec()).unwrap_or_default()
+}
+
+/// The two decimal digits of `value`, which is from 0 to 99.
+fn two_digits(value: i64) -> [u8; 2] {
+    let value = u8::try_from(value).unwrap_or(0);
+    [b'0' + value / 10, b'0' + value % 10]
 }
 
 /// The proleptic Gregorian (year, month, day) of a count of days since 1970-01-01 (Howard
@@ -138,11 +162,16 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// RPC signature V1 (`SignatureMethod=HMAC-SHA1`, `SignatureVersion=1.0`).
 ///
-/// Adds `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`
-/// and, with temporary credentials, `SecurityToken` to the request's query, signs every query
-/// parameter and returns the encoded query with `Signature` last. Copies of those parameters
-/// (or of `Signature`) already in the request are dropped, so they are never sent twice.
-/// Headers and body are not signed (a form body's parameters belong in the query here).
+/// Signs the request's query parameters together with the ones this signature adds
+/// (`AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp` and,
+/// with temporary credentials, `SecurityToken`) and returns the encoded query to send: all of
+/// them, with `Signature` last. The request itself is left as it is: the added parameters are
+/// in [`Signed::query`] only. Copies of them (or of `Signature`) in the request are ignored, so
+/// they are never sent twice. Headers and body are not signed (a form body's parameters belong
+/// in the query here).
+///
+/// It computes what [`canonical_query`], [`string_to_sign`] and [`signature`] do, with the
+/// query and the string to sign (the query encoded again) written side by side in one pass.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RpcV1Signer;
 
@@ -153,35 +182,55 @@ impl Signer for RpcV1Signer {
         key: &SigningKey<'_>,
         ctx: &SigningContext,
     ) -> Signed {
-        request
-            .query
-            .retain(|(name, _)| !V1_OWNED_PARAMS.contains(&name.as_str()));
-        let query = &mut request.query;
-        query.push(("AccessKeyId".into(), key.access_key_id.into()));
-        query.push(("SignatureMethod".into(), "HMAC-SHA1".into()));
-        query.push(("SignatureVersion".into(), "1.0".into()));
-        query.push(("SignatureNonce".into(), ctx.nonce.clone()));
-        query.push(("Timestamp".into(), format_timestamp(ctx.time)));
+        let timestamp = format_timestamp(ctx.time);
+        // Borrowed pairs: the request's, then this signature's own.
+        let mut params = Vec::with_capacity(request.query.len() + 6);
+        params.extend(
+            request
+                .query
+                .iter()
+                .filter(|(name, _)| !V1_OWNED_PARAMS.contains(&name.as_str()))
+                .map(|(name, value)| (name.as_str(), value.as_str())),
+        );
+        params.extend([
+            ("AccessKeyId", key.access_key_id),
+            ("SignatureMethod", "HMAC-SHA1"),
+            ("SignatureVersion", "1.0"),
+            ("SignatureNonce", ctx.nonce.as_str()),
+            ("Timestamp", timestamp.as_str()),
+        ]);
         if let Some(token) = key.security_token {
-            query.push(("SecurityToken".into(), token.expose().into()));
+            params.push(("SecurityToken", token.expose()));
         }
-        let pairs: Vec<(&str, &str)> = request
-            .query
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let canonical = canonical_query(&pairs);
-        let sts = string_to_sign(&request.method, &canonical);
-        let sig = signature(key.access_key_secret.expose(), &sts);
-        let mut query = canonical;
+        // The stages' `canonical_query` and `string_to_sign`, side by side in one pass.
+        params.sort_unstable();
+        let raw = raw_len(&params);
+        // Room for `&Signature=` and the signature too: 28 base64 characters, 3 bytes each at
+        // most once encoded.
+        let mut query = Vec::with_capacity(raw + raw / 4 + 11 + 3 * 28);
+        let mut sts = Vec::with_capacity(request.method.len() + 5 + raw * 3 / 2);
+        sts.extend_from_slice(request.method.as_bytes());
+        sts.extend_from_slice(b"&%2F&");
+        for (i, (name, value)) in params.into_iter().enumerate() {
+            if i > 0 {
+                query.push(b'&');
+                sts.extend_from_slice(b"%26");
+            }
+            encode_twice_into(&mut query, &mut sts, name.as_bytes());
+            query.push(b'=');
+            sts.extend_from_slice(b"%3D");
+            encode_twice_into(&mut query, &mut sts, value.as_bytes());
+        }
+        let sig = signature_base64(key.access_key_secret.expose(), &sts);
         if !query.is_empty() {
-            query.push('&');
+            query.push(b'&');
         }
-        query.push_str("Signature=");
-        query.push_str(&percent_encode(&sig));
+        query.extend_from_slice(b"Signature=");
+        encode_into(&mut query, &sig);
         Signed {
-            query,
-            string_to_sign: sts,
+            query: ascii(query),
+            // The method is a `str`, the rest ASCII.
+            string_to_sign: ascii(sts),
         }
     }
 
@@ -194,6 +243,7 @@ impl Signer for RpcV1Signer {
 mod tests {
     use super::*;
     use crate::secret::Secret;
+    use crate::signing::percent_encode;
 
     const NONCE_1: &str = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";
 
@@ -530,5 +580,58 @@ mod tests {
         }
         // The real values are untouched.
         assert!(signed.query.contains("SecurityToken=TOPSECRETTOKEN"));
+    }
+
+    #[test]
+    fn signer_leaves_the_query_as_it_is() {
+        let mut params = V1_CALL_PARAMS.to_vec();
+        params.push(("Signature", "stale"));
+        let (request, _) = sign_v1("GET", &params, None);
+        let names: Vec<&str> = request.query.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["Action", "Format", "Version", "Signature"]);
+    }
+
+    proptest::proptest! {
+        /// The one-pass signer gives what its stages give, whatever the parameters.
+        #[test]
+        fn signer_agrees_with_its_stages(
+            params in proptest::collection::vec(("[a-zA-Z*:é]{0,12}", "[a-z0-9 *:/=&é-]{0,20}"), 0..12),
+            token in proptest::option::of("[a-zA-Z0-9/+=]{0,30}"),
+            post in proptest::bool::ANY,
+        ) {
+            let secret = Secret::new("testsecret");
+            let token = token.map(Secret::new);
+            let key = SigningKey {
+                access_key_id: "testid",
+                access_key_secret: &secret,
+                security_token: token.as_ref(),
+            };
+            let method = if post { "POST" } else { "GET" };
+            let mut request = SignableRequest::new(method, "ecs.aliyuncs.com", "/");
+            request.query = params.clone();
+            let ctx = SigningContext::new(ts("2016-02-23T12:46:24Z"), NONCE_1);
+            let signed = RpcV1Signer.sign(&mut request, &key, &ctx);
+
+            let mut all: Vec<(&str, &str)> = params
+                .iter()
+                .filter(|(k, _)| !V1_OWNED_PARAMS.contains(&k.as_str()))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            all.extend([
+                ("AccessKeyId", "testid"),
+                ("SignatureMethod", "HMAC-SHA1"),
+                ("SignatureVersion", "1.0"),
+                ("SignatureNonce", NONCE_1),
+                ("Timestamp", "2016-02-23T12:46:24Z"),
+            ]);
+            if let Some(token) = &token {
+                all.push(("SecurityToken", token.expose()));
+            }
+            let canonical = canonical_query(&all);
+            let sts = string_to_sign(method, &canonical);
+            proptest::prop_assert_eq!(&signed.string_to_sign, &sts);
+            let sig = percent_encode(&signature("testsecret", &sts));
+            proptest::prop_assert_eq!(signed.query, format!("{canonical}&Signature={sig}"));
+        }
     }
 }

@@ -14,6 +14,8 @@
 //! `host`, `content-type` and every `x-acs-*` header (the Go and Java SDKs' choice; the Python
 //! SDK signs every header, which a verifier accepts by reading `SignedHeaders`).
 
+use std::borrow::Cow;
+
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 use sm3::Sm3;
@@ -54,9 +56,12 @@ impl Acs3Algorithm {
 
     /// The lowercase hex hash of `bytes`.
     pub fn hash_hex(self, bytes: &[u8]) -> String {
-        match self {
-            Acs3Algorithm::HmacSha256 => to_hex(&Sha256::digest(bytes)),
-            Acs3Algorithm::HmacSm3 => to_hex(&Sm3::digest(bytes)),
+        match (self, bytes.is_empty()) {
+            // RPC calls have an empty body.
+            (Acs3Algorithm::HmacSha256, true) => EMPTY_SHA256.to_owned(),
+            (Acs3Algorithm::HmacSm3, true) => EMPTY_SM3.to_owned(),
+            (Acs3Algorithm::HmacSha256, false) => to_hex(&Sha256::digest(bytes)),
+            (Acs3Algorithm::HmacSm3, false) => to_hex(&Sm3::digest(bytes)),
         }
     }
 
@@ -75,6 +80,11 @@ impl Acs3Algorithm {
     }
 }
 
+/// The SHA-256 of nothing.
+const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/// The SM3 of nothing.
+const EMPTY_SM3: &str = "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
+
 /// Stage 1: the hex hash of the exact body bytes (SHA-256 of nothing for an empty body).
 pub fn hashed_payload(algorithm: Acs3Algorithm, body: &[u8]) -> String {
     algorithm.hash_hex(body)
@@ -84,11 +94,8 @@ pub fn hashed_payload(algorithm: Acs3Algorithm, body: &[u8]) -> String {
 /// name and value RFC 3986-encoded, joined as `name=value` with `&`. It is also the query to
 /// send, so that what is signed is what goes on the wire.
 pub fn canonical_query(query: &[(String, String)]) -> String {
-    let pairs: Vec<(&str, &str)> = query
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    super::v1::canonical_query(&pairs)
+    let pairs = query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    super::v1::sorted_query(pairs.collect())
 }
 
 /// The canonical form of a path: each `/`-separated segment RFC 3986-encoded (`/` for RPC).
@@ -111,32 +118,43 @@ pub fn canonical_headers(
     headers: &[(String, String)],
     signed: impl Fn(&str) -> bool,
 ) -> (String, String) {
-    let mut entries: Vec<(String, Vec<&str>)> = Vec::new();
     let all = std::iter::once(("host", host))
         .chain(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let mut picked: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len() + 1);
     for (name, value) in all {
-        let name = name.to_ascii_lowercase();
-        if !signed(&name) {
-            continue;
-        }
-        match entries.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, values)) => values.push(value.trim()),
-            None => entries.push((name, vec![value.trim()])),
+        // Names are lowercase already but in hand-made requests.
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        if signed(&name) {
+            picked.push((name, value.trim()));
         }
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut canonical = String::new();
-    let mut list = String::new();
-    for (i, (name, mut values)) in entries.into_iter().enumerate() {
-        values.sort_unstable();
-        canonical.push_str(&name);
-        canonical.push(':');
-        canonical.push_str(&values.join(","));
-        canonical.push('\n');
-        if i > 0 {
-            list.push(';');
+    // By name, then value: a repeated header's values come sorted.
+    picked.sort_unstable();
+    let room: usize = picked.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+    let mut canonical = String::with_capacity(room);
+    let mut list = String::with_capacity(room);
+    let mut previous = None;
+    for (name, value) in &picked {
+        if previous == Some(name) {
+            canonical.push(',');
+        } else {
+            if previous.is_some() {
+                canonical.push('\n');
+                list.push(';');
+            }
+            canonical.push_str(name);
+            canonical.push(':');
+            list.push_str(name);
         }
-        list.push_str(&name);
+        canonical.push_str(value);
+        previous = Some(name);
+    }
+    if previous.is_some() {
+        canonical.push('\n');
     }
     (canonical, list)
 }
@@ -176,11 +194,12 @@ pub fn canonical_request(
 
 /// Stage 5: the string to sign, `<algorithm>\n<hex hash of the canonical request>`.
 pub fn string_to_sign(algorithm: Acs3Algorithm, canonical_request: &str) -> String {
-    format!(
-        "{}\n{}",
-        algorithm.as_str(),
-        algorithm.hash_hex(canonical_request.as_bytes())
-    )
+    let hash = algorithm.hash_hex(canonical_request.as_bytes());
+    let mut out = String::with_capacity(algorithm.as_str().len() + 1 + hash.len());
+    out.push_str(algorithm.as_str());
+    out.push('\n');
+    out.push_str(&hash);
+    out
 }
 
 /// Stage 6: the signature, hex HMAC of the string to sign under the AccessKey secret as it is
@@ -196,10 +215,18 @@ pub fn authorization(
     signed_headers: &str,
     signature: &str,
 ) -> String {
-    format!(
-        "{} Credential={access_key_id},SignedHeaders={signed_headers},Signature={signature}",
-        algorithm.as_str()
-    )
+    let parts = [
+        algorithm.as_str(),
+        " Credential=",
+        access_key_id,
+        ",SignedHeaders=",
+        signed_headers,
+        ",Signature=",
+        signature,
+    ];
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|part| out.push_str(part));
+    out
 }
 
 /// A parsed `Authorization` header, for verifiers.
@@ -263,18 +290,28 @@ impl Signer for Acs3Signer {
         ctx: &SigningContext,
     ) -> Signed {
         let payload = hashed_payload(self.algorithm, &request.body);
-        request.set_header("x-acs-date", super::v1::format_timestamp(ctx.time));
-        request.set_header("x-acs-signature-nonce", ctx.nonce.clone());
-        request.set_header("x-acs-content-sha256", payload.clone());
-        request.headers.retain(|(n, _)| {
+        // What this signer sets replaces any copy (names in the request are lowercase).
+        let headers = &mut request.headers;
+        headers.retain(|(n, _)| {
             !matches!(
                 n.as_str(),
-                "authorization" | "x-acs-security-token" | "x-acs-accesskey-id"
+                "x-acs-date"
+                    | "x-acs-signature-nonce"
+                    | "x-acs-content-sha256"
+                    | "authorization"
+                    | "x-acs-security-token"
+                    | "x-acs-accesskey-id"
             )
         });
+        headers.reserve(4 + 2 * usize::from(key.security_token.is_some()));
+        let date = super::v1::format_timestamp(ctx.time);
+        headers.push(("x-acs-date".to_owned(), date));
+        headers.push(("x-acs-signature-nonce".to_owned(), ctx.nonce.clone()));
+        headers.push(("x-acs-content-sha256".to_owned(), payload.clone()));
         if let Some(token) = key.security_token {
-            request.set_header("x-acs-accesskey-id", key.access_key_id);
-            request.set_header("x-acs-security-token", token.expose());
+            let id = key.access_key_id.to_owned();
+            headers.push(("x-acs-accesskey-id".to_owned(), id));
+            headers.push(("x-acs-security-token".to_owned(), token.expose().to_owned()));
         }
         let query = canonical_query(&request.query);
         let (headers, signed) =
@@ -289,10 +326,10 @@ impl Signer for Acs3Signer {
         );
         let sts = string_to_sign(self.algorithm, &canonical);
         let sig = signature(self.algorithm, key.access_key_secret.expose(), &sts);
-        request.set_header(
-            "authorization",
-            authorization(self.algorithm, key.access_key_id, &signed, &sig),
-        );
+        let authorization = authorization(self.algorithm, key.access_key_id, &signed, &sig);
+        request
+            .headers
+            .push(("authorization".to_owned(), authorization));
         Signed {
             query,
             string_to_sign: sts,
@@ -318,6 +355,30 @@ mod tests {
         assert_eq!(
             hashed_payload(Acs3Algorithm::HmacSm3, b""),
             "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b"
+        );
+    }
+
+    #[test]
+    fn canonical_headers_lowercase_trim_sort_and_join_repeats() {
+        let headers: Vec<(String, String)> = [
+            ("x-acs-b", " 2 "),
+            ("X-Acs-A", "z"),
+            ("user-agent", "not signed"),
+            ("x-acs-b", "1"),
+            ("content-type", "application/json"),
+        ]
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect();
+        let (canonical, list) = canonical_headers(" h:8080 ", &headers, signs_by_default);
+        assert_eq!(
+            canonical,
+            "content-type:application/json\nhost:h:8080\nx-acs-a:z\nx-acs-b:1,2\n"
+        );
+        assert_eq!(list, "content-type;host;x-acs-a;x-acs-b");
+        assert_eq!(
+            canonical_headers("", &[], |_| false),
+            (String::new(), String::new())
         );
     }
 
