@@ -5,12 +5,11 @@ use reqwest::Url;
 use std::sync::Arc;
 use tracing::Instrument;
 
-use crate::config::Method;
-use crate::config::{Config, Pacing};
+use crate::config::{Config, Method};
 use crate::credentials::Credentials;
 use crate::error::{Error, ServiceError, SignatureDiagnosis, TransportError};
 use crate::operation::Operation;
-use crate::pacing;
+use crate::pacing::Pacer;
 use crate::protocol;
 use crate::query::QueryWriter;
 use crate::retry::parse_retry_after;
@@ -41,6 +40,7 @@ struct Inner {
     /// which V3 signs.
     host: String,
     http: reqwest::Client,
+    pacer: Pacer,
 }
 
 impl RpcClient {
@@ -66,12 +66,14 @@ impl RpcClient {
                 )));
             }
         };
+        let pacer = Pacer::new(&config.pacing)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
                 base_url,
                 host,
                 http,
+                pacer,
             }),
         })
     }
@@ -106,30 +108,32 @@ impl RpcClient {
     async fn call_with_retries<O: Operation>(&self, input: &O) -> Result<O::Output, Error> {
         let config = &self.inner.config;
         let credentials = config.credentials.provide().await?;
-        let rate = match config.pacing {
-            Pacing::Quota => O::INFO.quota_per_second,
-            Pacing::PerSecond(n) => n,
-            Pacing::Off => 0,
-        };
-        // A rate of 0 gives a disabled limiter, which never waits.
-        let limiter = pacing::shared(credentials.access_key_id(), O::INFO.action, rate);
         let mut writer = QueryWriter::new();
         input.serialize(&mut writer);
         let params = writer.into_pairs();
         let max_attempts = config.retry.max_attempts().max(1);
         let mut attempt = 1;
         loop {
-            limiter.acquire().await;
+            // Fails only with fail-closed shared pacing, as a retryable transport error.
+            let paced = self
+                .inner
+                .pacer
+                .acquire(credentials.access_key_id(), &O::INFO)
+                .await;
             let span = tracing::info_span!(
                 "attempt",
                 attempt,
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty
             );
-            let result = self
-                .attempt::<O>(&credentials, &params)
-                .instrument(span)
-                .await;
+            let result = match paced {
+                Ok(()) => {
+                    self.attempt::<O>(&credentials, &params)
+                        .instrument(span)
+                        .await
+                }
+                Err(error) => Err(error),
+            };
             let error = match result {
                 Ok(output) => return Ok(output),
                 Err(error) => error,

@@ -1,5 +1,6 @@
 //! Client configuration: every default in one place, each one explicit.
 
+use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,6 +10,7 @@ use crate::credentials::{
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::RetryConfig;
+use crate::secret::Secret;
 use crate::signing::{Clock, NonceSource, RandomNonce, SignatureVersion, SystemClock};
 use crate::wire::Format;
 
@@ -22,8 +24,16 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest response body the client reads (the API's answers are a few KiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
+/// The environment variable [`Config::from_env`] reads for [`Pacing::Shared`]: the URL of the
+/// Redis server the processes of an account meet at, such as `redis://10.0.0.5:6379`.
+pub const ENV_PACING_URL: &str = "ALIYUN_IOT_PACING_URL";
+
+/// How long a shared-pacing round trip to Redis may take before the call is paced by its
+/// process alone (a loopback round trip takes well under a millisecond).
+pub const DEFAULT_SHARED_PACING_TIMEOUT: Duration = Duration::from_millis(250);
+
 /// Client-side pacing of calls, so bursts are smoothed instead of throttled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Pacing {
     /// Pace each operation to its quota from the spec (20/s for QueryOTAFirmware), shared by
@@ -32,8 +42,113 @@ pub enum Pacing {
     Quota,
     /// Pace to this many calls per second per AccessKeyId.
     PerSecond(u32),
+    /// Pace each operation to its quota across every process and machine that uses the same
+    /// AccessKeyId and Redis server (the quota is per account, not per process). Needs the
+    /// crate's `redis` feature (module `pacing::redis`).
+    Shared(SharedPacing),
     /// No pacing.
     Off,
+}
+
+impl Pacing {
+    /// [`Pacing::Shared`] through the Redis server at `url`, with the defaults of
+    /// [`SharedPacing::new`].
+    pub fn shared(url: &str) -> Result<Pacing, Error> {
+        SharedPacing::new(url).map(Pacing::Shared)
+    }
+}
+
+/// Where and how [`Pacing::Shared`] meets the other processes: a Redis server, and what to do
+/// when it does not answer. The URL may hold a password: `Debug` and every message show it
+/// with the password replaced by `****`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SharedPacing {
+    url: Secret,
+    redacted_url: String,
+    fail_closed: bool,
+    timeout: Duration,
+}
+
+impl SharedPacing {
+    /// Pacing through the Redis server at `url`: `redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`
+    /// (no TLS: use it on a trusted network). When Redis is unreachable or takes longer than
+    /// [`DEFAULT_SHARED_PACING_TIMEOUT`], calls are paced per process until it answers again.
+    pub fn new(url: &str) -> Result<Self, Error> {
+        // The parse error never holds the input, which may hold a password.
+        let parsed = reqwest::Url::parse(url.trim()).map_err(|e| {
+            Error::Config(format!(
+                "the shared pacing URL is not a URL ({e}); expected redis://HOST:PORT"
+            ))
+        })?;
+        let mut redacted = parsed.clone();
+        if redacted.password().is_some() {
+            let _ = redacted.set_password(Some("****"));
+        }
+        redacted.set_query(None);
+        let redacted_url = redacted.to_string();
+        if parsed.scheme() != "redis" {
+            return Err(Error::Config(format!(
+                "the shared pacing URL {redacted_url} is not a redis:// URL (TLS is not supported)"
+            )));
+        }
+        if parsed.host_str().is_none_or(str::is_empty) {
+            return Err(Error::Config(format!(
+                "the shared pacing URL {redacted_url} has no host"
+            )));
+        }
+        Ok(Self {
+            url: Secret::new(parsed.as_str()),
+            redacted_url,
+            fail_closed: false,
+            timeout: DEFAULT_SHARED_PACING_TIMEOUT,
+        })
+    }
+
+    /// Fail calls (with a retryable transport error) while Redis is unavailable, instead of
+    /// pacing them per process: for fleets where a throttled call costs more than a delayed one.
+    #[must_use]
+    pub fn fail_closed(mut self) -> Self {
+        self.fail_closed = true;
+        self
+    }
+
+    /// How long a round trip to Redis may take before it counts as unavailable.
+    #[must_use]
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The URL with its password replaced by `****`, for messages.
+    pub fn redacted_url(&self) -> &str {
+        &self.redacted_url
+    }
+
+    /// Whether calls fail while Redis is unavailable (see [`SharedPacing::fail_closed`]).
+    pub fn is_fail_closed(&self) -> bool {
+        self.fail_closed
+    }
+
+    /// How long a round trip to Redis may take.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// The URL itself, password included: only to connect.
+    #[cfg_attr(not(feature = "redis"), allow(dead_code))]
+    pub(crate) fn expose_url(&self) -> &str {
+        self.url.expose()
+    }
+}
+
+impl fmt::Debug for SharedPacing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SharedPacing")
+            .field("url", &self.redacted_url)
+            .field("fail_closed", &self.fail_closed)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
 }
 
 /// The HTTP method calls are sent with.
@@ -97,10 +212,26 @@ impl Config {
     }
 
     /// The default setup: the [`default_region`], credentials from the default chain
-    /// (environment, aliyun CLI config, `~/.alibabacloud/credentials`).
+    /// (environment, aliyun CLI config, `~/.alibabacloud/credentials`), and pacing shared
+    /// through Redis when [`ENV_PACING_URL`] is set.
     pub fn from_env() -> Result<Config, Error> {
-        Config::builder().region(&default_region(None)?)?.build()
+        let mut builder = Config::builder().region(&default_region(None)?)?;
+        if let Some(pacing) = pacing_from_env(&Environment::process())? {
+            builder = builder.pacing(pacing);
+        }
+        builder.build()
     }
+}
+
+/// [`Pacing::Shared`] through the URL in [`ENV_PACING_URL`], if it is set and not empty.
+pub fn pacing_from_env(env: &Environment) -> Result<Option<Pacing>, Error> {
+    let Some(url) = env.var(ENV_PACING_URL).filter(|url| !url.trim().is_empty()) else {
+        return Ok(None);
+    };
+    Pacing::shared(&url).map(Some).map_err(|e| match e {
+        Error::Config(message) => Error::Config(format!("{ENV_PACING_URL}: {message}")),
+        other => other,
+    })
 }
 
 /// The region to use when none is given: `ALIBABA_CLOUD_REGION_ID`, else the `region_id` of
@@ -271,5 +402,54 @@ impl ConfigBuilder {
             clock: self.clock,
             nonces: self.nonces,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_pacing_urls_are_checked_and_their_password_never_shown() {
+        let shared = SharedPacing::new("redis://:hunter2@10.0.0.5:6380/2").unwrap();
+        assert_eq!(shared.redacted_url(), "redis://:****@10.0.0.5:6380/2");
+        assert_eq!(shared.expose_url(), "redis://:hunter2@10.0.0.5:6380/2");
+        assert!(!shared.is_fail_closed());
+        assert_eq!(shared.timeout(), DEFAULT_SHARED_PACING_TIMEOUT);
+        let debug = format!("{:?}", Pacing::Shared(shared.clone().fail_closed()));
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(debug.contains("fail_closed: true"), "{debug}");
+
+        let plain = SharedPacing::new("redis://127.0.0.1:6379").unwrap();
+        assert_eq!(plain.redacted_url(), "redis://127.0.0.1:6379");
+
+        for bad in [
+            "rediss://:hunter2@10.0.0.5:6380",
+            "http://:hunter2@10.0.0.5",
+            "redis://:hunter2@",
+            "hunter2 is not a URL",
+            "",
+        ] {
+            let Err(Error::Config(message)) = SharedPacing::new(bad) else {
+                panic!("{bad:?} was accepted");
+            };
+            assert!(!message.contains("hunter2"), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_environment_turns_shared_pacing_on() {
+        let env = |value: &str| Environment::from_vars([(ENV_PACING_URL, value)]);
+        assert_eq!(pacing_from_env(&Environment::empty()).unwrap(), None);
+        assert_eq!(pacing_from_env(&env(" ")).unwrap(), None);
+        assert_eq!(
+            pacing_from_env(&env("redis://127.0.0.1:6379")).unwrap(),
+            Some(Pacing::shared("redis://127.0.0.1:6379").unwrap())
+        );
+        let Err(Error::Config(message)) = pacing_from_env(&env("rediss://:hunter2@h:1")) else {
+            panic!("a TLS URL was accepted");
+        };
+        assert!(message.starts_with(ENV_PACING_URL), "{message}");
+        assert!(!message.contains("hunter2"), "{message}");
     }
 }

@@ -24,7 +24,7 @@ pub mod signing;
 pub mod wire;
 
 pub use client::RpcClient;
-pub use config::{Config, ConfigBuilder, Method, Pacing};
+pub use config::{Config, ConfigBuilder, Method, Pacing, SharedPacing};
 pub use credentials::{Credentials, ProvideCredentials};
 pub use endpoint::Endpoint;
 pub use error::{BuildError, Error, ErrorOrigin, ServiceError, TransportError};

@@ -4,13 +4,21 @@
 //! burst of concurrent calls would be rejected by the server; a [`RateLimiter`] smooths the
 //! burst out on the client instead, by handing out evenly spaced time slots in FIFO order.
 //! [`shared`] gives every client in the process the same limiter for the same account, so the
-//! quota is respected however many clients are built.
+//! quota is respected however many clients are built. With the `redis` feature, `redis`
+//! shares the quota across processes and machines too ([`Pacing::Shared`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use tokio::time::Instant;
+
+use crate::config::Pacing;
+use crate::error::Error;
+use crate::operation::OperationInfo;
+
+#[cfg(feature = "redis")]
+pub mod redis;
 
 /// How much wider than `1 s / rate` slots are spaced. Calls leave on time but reach the server
 /// with jitter; without a margin, call k + rate can land within the same server-side second as
@@ -46,15 +54,9 @@ impl RateLimiter {
     ///
     /// `per_second == 0` means "no limit": the limiter is disabled and never waits.
     pub fn new(per_second: u32) -> Self {
-        let interval = (per_second > 0).then(|| {
-            // Round up so that `per_second` intervals never add up to less than one second.
-            let nanos =
-                (1_000_000_000u64 * (100 + MARGIN_PERCENT) / 100).div_ceil(u64::from(per_second));
-            Duration::from_nanos(nanos)
-        });
         Self {
             per_second,
-            interval,
+            interval: interval(per_second),
             next_free: Mutex::new(None),
         }
     }
@@ -105,6 +107,64 @@ impl RateLimiter {
         // Saturate instead of panicking on (practically impossible) overflow.
         *next_free = Some(slot.checked_add(interval).unwrap_or(slot));
         Some(slot)
+    }
+}
+
+/// The spacing of slots at `per_second` calls per second, margin included (`None` for 0: no
+/// pacing). Rounded up, so that `per_second` intervals never add up to less than one second.
+fn interval(per_second: u32) -> Option<Duration> {
+    (per_second > 0).then(|| {
+        let nanos =
+            (1_000_000_000u64 * (100 + MARGIN_PERCENT) / 100).div_ceil(u64::from(per_second));
+        Duration::from_nanos(nanos)
+    })
+}
+
+/// A client's pacing, set up once from its [`Pacing`] when the client is built.
+#[derive(Debug)]
+pub(crate) enum Pacer {
+    /// The process-wide limiter of the account and operation ([`shared`]) at this rate
+    /// (`None`: the operation's quota; 0: no pacing).
+    Process(Option<u32>),
+    /// Through Redis, at the operation's quota (boxed: it is much the larger).
+    #[cfg(feature = "redis")]
+    Redis(Box<redis::RedisLimiter>),
+}
+
+impl Pacer {
+    /// The pacer for `pacing`; an error for [`Pacing::Shared`] without the `redis` feature.
+    pub(crate) fn new(pacing: &Pacing) -> Result<Self, Error> {
+        Ok(match pacing {
+            Pacing::Quota => Pacer::Process(None),
+            Pacing::PerSecond(n) => Pacer::Process(Some(*n)),
+            Pacing::Off => Pacer::Process(Some(0)),
+            #[cfg(feature = "redis")]
+            Pacing::Shared(shared) => Pacer::Redis(Box::new(redis::RedisLimiter::new(shared)?)),
+            #[cfg(not(feature = "redis"))]
+            Pacing::Shared(shared) => {
+                return Err(Error::Config(format!(
+                    "pacing shared through {} needs aliyun-runtime's `redis` feature",
+                    shared.redacted_url()
+                )));
+            }
+        })
+    }
+
+    /// Waits until `access_key_id` may start one attempt of the operation `info`.
+    pub(crate) async fn acquire(
+        &self,
+        access_key_id: &str,
+        info: &OperationInfo,
+    ) -> Result<(), Error> {
+        match self {
+            Pacer::Process(rate) => {
+                let rate = rate.unwrap_or(info.quota_per_second);
+                shared(access_key_id, info.action, rate).acquire().await;
+                Ok(())
+            }
+            #[cfg(feature = "redis")]
+            Pacer::Redis(limiter) => limiter.acquire(access_key_id, info).await,
+        }
     }
 }
 
@@ -275,6 +335,19 @@ mod tests {
             diff <= Duration::from_millis(1),
             "{actual:?} is not {expected:?}"
         );
+    }
+
+    #[test]
+    fn shared_pacing_needs_the_redis_feature() {
+        let pacer = Pacer::new(&Pacing::shared("redis://:hunter2@127.0.0.1:6379").unwrap());
+        #[cfg(feature = "redis")]
+        assert!(matches!(pacer, Ok(Pacer::Redis(_))));
+        #[cfg(not(feature = "redis"))]
+        {
+            let message = pacer.unwrap_err().to_string();
+            assert!(message.contains("`redis` feature"), "{message}");
+            assert!(!message.contains("hunter2"), "{message}");
+        }
     }
 
     #[test]
