@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use aliyun_runtime::config::ENV_REGION;
+use aliyun_runtime::config::{ENV_PACING_URL, ENV_REGION};
 use aliyun_runtime::{Format, Secret, SignatureVersion};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -89,6 +89,25 @@ pub struct GlobalArgs {
     /// Give up on the whole call (retries included) after this many seconds.
     #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
     pub timeout: Option<Duration>,
+
+    /// Client-side pacing: `quota` (the default: each operation's quota, in this process),
+    /// `off`, or `redis://[:PASSWORD@]HOST[:PORT]` to share each quota with every process and
+    /// machine pacing through that Redis (the quota is per account). A URL with a password is
+    /// best given in the environment variable: it stays out of `ps` and the shell history.
+    #[arg(
+        long,
+        global = true,
+        value_name = "MODE",
+        env = ENV_PACING_URL,
+        hide_env_values = true,
+        value_parser = parse_secret
+    )]
+    pub pacing: Option<Secret>,
+
+    /// With a redis:// --pacing, fail calls while Redis is unavailable instead of pacing them
+    /// in this process alone.
+    #[arg(long, global = true)]
+    pub pacing_fail_closed: bool,
 }
 
 /// The subcommands: one per operation of the API (generated from the spec), and `emulator`.
@@ -101,6 +120,9 @@ pub enum Command {
     Operation(OperationCommand),
     /// Run the local emulator of the OTA API until Ctrl-C, logging one line per request.
     Emulator(EmulatorArgs),
+    /// The release pipeline: upload, wait, rollout, watch, download.
+    #[command(subcommand)]
+    Ota(crate::ota::OtaCommand),
 }
 
 /// The flags of `emulator`.
@@ -365,8 +387,9 @@ mod tests {
     fn one_subcommand_per_operation_and_emulator() {
         let cli = Cli::command();
         let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
-        assert_eq!(names.len(), 27, "{names:?}");
+        assert_eq!(names.len(), 28, "{names:?}");
         assert!(names.contains(&"emulator"), "{names:?}");
+        assert!(names.contains(&"ota"), "{names:?}");
         for name in [
             "query-ota-firmware",
             "list-ota-firmware",

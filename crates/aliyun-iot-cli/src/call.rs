@@ -2,9 +2,10 @@
 //! the API's field names or as a table. The subcommands themselves are generated from the
 //! spec (`generated/commands.rs`); this module sets up the client and prints.
 
+use aliyun_runtime::config::SharedPacing;
 use aliyun_runtime::config::{ENV_REGION, default_region};
 use aliyun_runtime::credentials::{CliProfileCredentials, DefaultCredentialsChain};
-use aliyun_runtime::{Config, ConfigBuilder, RetryConfig};
+use aliyun_runtime::{Config, ConfigBuilder, Pacing, RetryConfig};
 
 use crate::args::{GlobalArgs, Output};
 use crate::error::CliError;
@@ -14,11 +15,34 @@ use crate::{serve, table};
 /// Makes the call and returns what to print on stdout.
 pub async fn run(global: &GlobalArgs, command: OperationCommand) -> Result<String, CliError> {
     // The emulator, when asked for, is kept alive until the call is done.
-    let mut _emulator = None;
+    let (client, _emulator) = client(global).await?;
+    let output = command.run(&client).await?;
+    Ok(match global.output {
+        Output::Json => {
+            let mut json = aliyun_runtime::wire::to_json(&output.node, true);
+            json.push('\n');
+            json
+        }
+        Output::Table => table::render(&output),
+    })
+}
+
+/// The client the global options describe, and the in-process emulator it talks to with
+/// `--emulator` (keep it alive while the client is used).
+pub async fn client(
+    global: &GlobalArgs,
+) -> Result<
+    (
+        aliyun_iot::Client,
+        Option<aliyun_iot_emulator::RunningEmulator>,
+    ),
+    CliError,
+> {
+    let mut emulator = None;
     let mut builder = if global.emulator {
         let running = serve::start_in_process().await?;
         let builder = running.client_config()?;
-        _emulator = Some(running);
+        emulator = Some(running);
         builder
     } else {
         let builder = match &global.endpoint {
@@ -41,17 +65,40 @@ pub async fn run(global: &GlobalArgs, command: OperationCommand) -> Result<Strin
     if let Some(timeout) = global.timeout {
         builder = builder.call_timeout(timeout);
     }
-    let client = aliyun_iot::Client::new(builder.build()?)?;
+    if let Some(pacing) = pacing(global)? {
+        builder = builder.pacing(pacing);
+    }
+    Ok((aliyun_iot::Client::new(builder.build()?)?, emulator))
+}
 
-    let output = command.run(&client).await?;
-    Ok(match global.output {
-        Output::Json => {
-            let mut json = aliyun_runtime::wire::to_json(&output.node, true);
-            json.push('\n');
-            json
+/// `--pacing` (or its environment variable) and `--pacing-fail-closed`; `None`: the default.
+/// Errors never repeat the value, which may hold a password.
+fn pacing(global: &GlobalArgs) -> Result<Option<Pacing>, CliError> {
+    let mode = global.pacing.as_ref().map(|mode| mode.expose().trim());
+    let pacing = match mode {
+        None | Some("") => None,
+        Some(mode) if mode.eq_ignore_ascii_case("quota") => Some(Pacing::Quota),
+        Some(mode) if mode.eq_ignore_ascii_case("off") => Some(Pacing::Off),
+        Some(url) if url.contains("://") => {
+            let shared = SharedPacing::new(url)?;
+            Some(Pacing::Shared(if global.pacing_fail_closed {
+                shared.fail_closed()
+            } else {
+                shared
+            }))
         }
-        Output::Table => table::render(&output),
-    })
+        Some(_) => {
+            return Err(CliError::Config(
+                "--pacing takes quota, off or redis://HOST:PORT".into(),
+            ));
+        }
+    };
+    if global.pacing_fail_closed && !matches!(pacing, Some(Pacing::Shared(_))) {
+        return Err(CliError::Config(
+            "--pacing-fail-closed needs a redis:// --pacing".into(),
+        ));
+    }
+    Ok(pacing)
 }
 
 /// The endpoint's region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the runtime's

@@ -4,7 +4,8 @@
 //!   (`aliyun-iot query-ota-firmware --firmware-id ID`, `aliyun-iot list-ota-firmware --all`):
 //!   the reply as JSON in the API's field names (the aliyun CLI's way) or as a table;
 //! - `aliyun-iot emulator` runs the local emulator of the OTA API;
-//! - `--emulator` sends the call to an in-process emulator, with no account.
+//! - `--emulator` sends the call to an in-process emulator, with no account;
+//! - `aliyun-iot ota upload|wait|rollout|watch|download` runs the release pipeline's steps.
 //!
 //! Exit status: 0 success, 1 service or call failure, 2 usage or configuration error,
 //! 3 no usable credentials. Secrets are never printed.
@@ -17,6 +18,7 @@ mod generated {
     #[rustfmt::skip]
     pub mod commands;
 }
+mod ota;
 mod serve;
 mod table;
 
@@ -61,6 +63,14 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Emulator(args) => {
             init_tracing(LevelFilter::INFO);
             runtime.block_on(serve::run(&args))
+        }
+        Command::Ota(command) => {
+            init_tracing(LevelFilter::WARN);
+            let output = runtime.block_on(async {
+                let (client, _emulator) = call::client(&cli.global).await?;
+                ota::run(&client, command, cli.global.output).await
+            })?;
+            print_stdout(&output)
         }
     }
 }
