@@ -875,6 +875,19 @@ fn product_errors_name_the_product_file() {
         &["`crate` must be the crate's Rust name"],
     );
 
+    let text = edit(
+        PRODUCT,
+        "crate: demo_sdk",
+        "crate: demo_sdk\n  config_from_env: not a path",
+    );
+    assert_error(
+        &load(&text),
+        (PRODUCT_FILE, &text),
+        (9, 20),
+        "not a path",
+        &["`config_from_env` must be a Rust path"],
+    );
+
     let text = edit(PRODUCT, "samples/error.json", "samples/missing.json");
     assert_error(
         &load(&text),

@@ -19,19 +19,14 @@
 //!
 //! Errors never contain secret values: they name variables, files, profiles and keys only.
 //!
-//! # Not there yet
+//! # The full chain lives in `aliyun-config`
 //!
-//! These official sources are not implemented yet; configuring them gives a clear
-//! "not supported yet" error (or, for the environment-only OIDC variables, a skip note with a
-//! `tracing` warning):
-//!
-//! - OIDC / RRSA (`ALIBABA_CLOUD_ROLE_ARN`, `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`,
-//!   `ALIBABA_CLOUD_OIDC_TOKEN_FILE`, then STS `AssumeRoleWithOIDC`);
-//! - RamRoleArn (STS `AssumeRole`: CLI mode `RamRoleArn`, credentials-file type `ram_role_arn`);
-//! - EcsRamRole (the ECS metadata service at `100.100.100.200`: CLI mode `EcsRamRole`,
-//!   credentials-file type `ecs_ram_role`, and the last step of the official chain).
-//!
-//! The trait is asynchronous so that these providers can be added later without changing callers.
+//! The `aliyun-config` crate has the official default chain with every provider (OIDC/RRSA,
+//! every aliyun CLI profile mode including RamRoleArn and EcsRamRole, the INI file, the ECS
+//! instance role, credentials URIs) behind a refreshing, single-flight cache; clients built with
+//! `aliyun_iot::Client::from_env` use it. The providers here are what
+//! [`Config::from_env`](crate::Config::from_env) still uses until it moves there; credentials
+//! with an [`expiry`](Credentials::expiry) come only from `aliyun-config`.
 //!
 //! # Testing
 //!
@@ -89,6 +84,7 @@ pub struct Credentials {
     access_key_id: String,
     access_key_secret: Secret,
     security_token: Option<Secret>,
+    expiry: Option<jiff::Timestamp>,
 }
 
 impl Credentials {
@@ -98,6 +94,7 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             access_key_secret: access_key_secret.into(),
             security_token: None,
+            expiry: None,
         }
     }
 
@@ -111,6 +108,7 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             access_key_secret: access_key_secret.into(),
             security_token: Some(security_token.into()),
+            expiry: None,
         }
     }
 
@@ -127,6 +125,18 @@ impl Credentials {
     /// The STS security token, if these are temporary credentials.
     pub fn security_token(&self) -> Option<&Secret> {
         self.security_token.as_ref()
+    }
+
+    /// The same credentials, valid until `expiry` (temporary credentials from STS, the ECS
+    /// metadata service or a credentials URI).
+    pub fn with_expiry(mut self, expiry: jiff::Timestamp) -> Self {
+        self.expiry = Some(expiry);
+        self
+    }
+
+    /// When these credentials stop working; `None` for long-term keys.
+    pub fn expiry(&self) -> Option<jiff::Timestamp> {
+        self.expiry
     }
 }
 
@@ -186,6 +196,9 @@ pub enum CredentialsErrorKind {
     Unsupported,
     /// The source could not be read (permissions and other I/O errors).
     Io,
+    /// The service behind the source (STS, the ECS metadata service, a credentials URI)
+    /// refused or could not be reached.
+    Service,
 }
 
 /// Why credentials could not be resolved: where they were looked for and what was wrong.
@@ -226,6 +239,12 @@ impl CredentialsError {
 
     fn unsupported(origin: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(CredentialsErrorKind::Unsupported, origin, message)
+    }
+
+    /// The same error, listing the sources a chain tried before giving up.
+    pub fn with_tried(mut self, tried: Vec<CredentialsError>) -> Self {
+        self.tried = tried;
+        self
     }
 
     /// The kind of failure.

@@ -106,6 +106,11 @@ fn input(op: &Operation) -> TokenStream {
             codes.join(", ")
         ));
     }
+    if op.anonymous {
+        text.push_str(
+            " Anonymous: sent without `AccessKeyId` and unsigned (a credential in the parameters is the proof).",
+        );
+    }
     let doc = docs(&text);
     let fields = op.parameters.iter().map(|p| {
         let name = ident(&p.rust_name);
@@ -168,11 +173,30 @@ fn input(op: &Operation) -> TokenStream {
     let fluent_setters = setters(&op.parameters, |method, _, _, _| {
         quote! { self.input = self.input.#method(value); }
     });
+    // With a secret among the parameters, `Debug` is written out to redact it.
+    let redacting = op.parameters.iter().any(|p| p.sensitive);
+    let (input_derives, builder_derives, debug_impls) = if redacting {
+        let input_debug = debug_impl(&input, &op.parameters, false);
+        let builder_debug = debug_impl(&builder, &op.parameters, true);
+        (
+            quote! { #[derive(Clone, PartialEq)] },
+            quote! { #[derive(Clone, Default)] },
+            quote! { #input_debug #builder_debug },
+        )
+    } else {
+        (
+            quote! { #[derive(Clone, Debug, PartialEq)] },
+            quote! { #[derive(Clone, Debug, Default)] },
+            quote! {},
+        )
+    };
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq)]
+        #input_derives
         #[non_exhaustive]
         pub struct #input { #(#fields)* }
+
+        #debug_impls
 
         impl #input {
             /// A builder for this input.
@@ -195,7 +219,7 @@ fn input(op: &Operation) -> TokenStream {
         }
 
         #builder_doc
-        #[derive(Clone, Debug, Default)]
+        #builder_derives
         pub struct #builder { #(#builder_fields)* }
 
         impl #builder {
@@ -223,6 +247,23 @@ fn input(op: &Operation) -> TokenStream {
             pub async fn send(self) -> Result<#output, aliyun_runtime::Error> {
                 let input = self.input.build()?;
                 self.client.call(&input).await
+            }
+        }
+    }
+}
+
+/// A `Debug` impl for an input (or, `in_builder`, its builder, where every scalar is an
+/// `Option`) that prints sensitive parameters as `<redacted>` (or `None` when unset).
+fn debug_impl(ty: &Ident, parameters: &[Parameter], in_builder: bool) -> TokenStream {
+    let label = ty.to_string();
+    let fields = parameters.iter().map(|p| {
+        let optional = !p.is_list() && (in_builder || !p.required);
+        super::types::debug_field(&p.rust_name, p.sensitive, optional)
+    });
+    quote! {
+        impl std::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label) #(#fields)* .finish()
             }
         }
     }

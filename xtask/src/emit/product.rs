@@ -142,6 +142,9 @@ pub(super) fn client(product: &Product) -> TokenStream {
         product.name,
         example.unwrap_or_default()
     ));
+    // Checked to parse when the spec was loaded.
+    let config_from_env: syn::Path = syn::parse_str(&product.config_from_env)
+        .unwrap_or_else(|_| syn::parse_quote!(aliyun_runtime::Config::from_env));
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -158,7 +161,7 @@ pub(super) fn client(product: &Product) -> TokenStream {
             /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
             /// aliyun CLI profile, credentials from the default chain.
             pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
-                Self::new(aliyun_runtime::Config::from_env()?)
+                Self::new(#config_from_env()?)
             }
 
             /// The runtime client underneath, for generic calls (`call(&input)`).

@@ -35,6 +35,19 @@ pub(super) struct StructParts {
     pub encode: TokenStream,
 }
 
+/// One `.field(…)` of a written-out `Debug`: a sensitive value prints `<redacted>` (an
+/// `Option` prints `Some(<redacted>)` or `None`).
+pub(super) fn debug_field(rust_name: &str, sensitive: bool, optional: bool) -> TokenStream {
+    let name = ident(rust_name);
+    match (sensitive, optional) {
+        (false, _) => quote! { .field(#rust_name, &self.#name) },
+        (true, true) => {
+            quote! { .field(#rust_name, &self.#name.as_ref().map(|_| aliyun_runtime::secret::Redacted)) }
+        }
+        (true, false) => quote! { .field(#rust_name, &aliyun_runtime::secret::Redacted) },
+    }
+}
+
 pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
     let decls = fields
         .iter()
@@ -48,15 +61,8 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
     let debug = fields
         .iter()
         .map(|f| {
-            let name = ident(&f.rust_name);
-            let label = &f.rust_name;
-            match (f.sensitive, f.required || matches!(f.ty, FieldType::List { .. })) {
-                (false, _) => quote! { .field(#label, &self.#name) },
-                (true, false) => {
-                    quote! { .field(#label, &self.#name.as_ref().map(|_| aliyun_runtime::secret::Redacted)) }
-                }
-                (true, true) => quote! { .field(#label, &aliyun_runtime::secret::Redacted) },
-            }
+            let optional = !f.required && !matches!(f.ty, FieldType::List { .. });
+            debug_field(&f.rust_name, f.sensitive, optional)
         })
         .collect();
     let temps = fields.iter().filter(|f| f.required).map(|f| {

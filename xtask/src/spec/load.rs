@@ -372,6 +372,17 @@ fn finish_product(
             "product error samples are gateway errors: `expect: gateway_error`",
         ));
     }
+    let config_from_env = match &raw.config_from_env {
+        Some(path) if syn::parse_str::<syn::Path>(&path.value).is_err() => {
+            return Err(at(
+                &file,
+                path,
+                "`config_from_env` must be a Rust path such as `crate::config_from_env`",
+            ));
+        }
+        Some(path) => path.value.clone(),
+        None => "aliyun_runtime::Config::from_env".to_owned(),
+    };
     let output = workspace_dir(&file, &raw.output, "output")?;
     let cli = match &raw.cli {
         Some(cli) => Some(workspace_dir(&file, cli, "cli")?),
@@ -388,6 +399,7 @@ fn finish_product(
         output,
         cli,
         crate_name: raw.crate_name.value,
+        config_from_env,
         envelope: ctx.envelope,
         errors: ctx.errors,
         error_samples,
@@ -525,6 +537,7 @@ pub fn load_operation(
         file: file.to_path_buf(),
         name: op.name.value,
         doc: op.doc,
+        anonymous: op.anonymous,
         quota_per_second: op.quota_per_second,
         methods: op.methods.value,
         parameters,
@@ -642,6 +655,7 @@ fn parameters(
             rust_name,
             ty,
             required: p.required,
+            sensitive: p.sensitive,
             example: p.example.clone(),
             doc: p.doc.clone(),
         });

@@ -120,6 +120,9 @@ pub struct Product {
     pub cli: Option<PathBuf>,
     /// The Rust name of the crate holding the module (for doc examples), such as `aliyun_iot`.
     pub crate_name: String,
+    /// The function `Client::from_env` builds its configuration with (a path to a
+    /// `fn() -> Result<aliyun_runtime::Config, aliyun_runtime::Error>`).
+    pub config_from_env: String,
     /// The fields every response carries.
     pub envelope: Envelope,
     /// The product's documented business error codes.
@@ -175,6 +178,9 @@ pub struct Operation {
     pub name: String,
     /// What it does.
     pub doc: String,
+    /// Whether the call is sent unsigned, without `AccessKeyId` (AssumeRoleWithOIDC: the
+    /// OIDC token is the proof).
+    pub anonymous: bool,
     /// The service's quota, calls per second per account.
     pub quota_per_second: u32,
     /// Accepted HTTP methods, the preferred first.
@@ -231,6 +237,8 @@ pub struct Parameter {
     pub ty: FieldType,
     /// Whether the call needs it.
     pub required: bool,
+    /// Whether the value is a secret (`Debug` prints `<redacted>`).
+    pub sensitive: bool,
     /// An example value.
     pub example: Option<String>,
     /// What it is.

@@ -26,6 +26,7 @@ pub(super) struct RawProduct {
     pub cli: Option<Spanned<String>>,
     #[serde(rename = "crate")]
     pub crate_name: Spanned<String>,
+    pub config_from_env: Option<Spanned<String>>,
     pub envelope: RawEnvelope,
     #[serde(default)]
     pub errors: Vec<RawErrorCode>,
@@ -67,6 +68,8 @@ pub(super) struct OperationFile {
 pub(super) struct RawOperation {
     pub name: Spanned<String>,
     pub doc: String,
+    #[serde(default)]
+    pub anonymous: bool,
     pub quota_per_second: u32,
     pub methods: Spanned<Vec<HttpMethod>>,
     #[serde(default)]
@@ -101,6 +104,8 @@ pub(super) struct RawParameter {
     pub items: Option<Spanned<String>>,
     #[serde(default)]
     pub required: bool,
+    #[serde(default)]
+    pub sensitive: bool,
     pub example: Option<String>,
     pub doc: String,
 }

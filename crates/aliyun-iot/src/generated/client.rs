@@ -28,7 +28,7 @@ impl Client {
     /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
     /// aliyun CLI profile, credentials from the default chain.
     pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
-        Self::new(aliyun_runtime::Config::from_env()?)
+        Self::new(crate::config_from_env()?)
     }
 
     /// The runtime client underneath, for generic calls (`call(&input)`).

@@ -1,0 +1,135 @@
+//! A lazy credentials cache in front of any provider: the first call fetches; later calls get
+//! the cached credentials until `margin` before they expire; then one caller refreshes while the
+//! others wait for its result (single flight). When a refresh fails, the cached credentials
+//! keep being served until they expire, and the next attempt waits a few seconds.
+//!
+//! The margin follows the Python library (`RefreshCachedSupplier`, 15 minutes stale time).
+//! A refresh that brings credentials already inside the margin (a session shorter than the
+//! margin) is used and asked again a minute later at the earliest, as Python's `ALLOW` mode.
+
+use std::sync::{PoisonError, RwLock};
+use std::time::Duration;
+
+use aliyun_runtime::credentials::{CredentialsError, CredentialsFuture, ProvideCredentials};
+use aliyun_runtime::{Credentials, jiff};
+
+/// Refresh this long before the credentials expire (Python and Java: 15 minutes; Go: 3).
+pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(15 * 60);
+/// After a failed refresh, the cached credentials are served this long before trying again.
+const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
+/// Credentials that arrive already inside the margin are not asked for again sooner than this.
+const RETRY_WHEN_STALE: Duration = Duration::from_secs(60);
+
+/// A provider with a cache in front.
+#[derive(Debug)]
+pub struct LazyCache<P> {
+    provider: P,
+    margin: Duration,
+    cached: RwLock<Option<Entry>>,
+    refresh: tokio::sync::Mutex<()>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    credentials: Credentials,
+    /// When to fetch again (`None`: never, for credentials that do not expire).
+    refresh_at: Option<jiff::Timestamp>,
+}
+
+impl<P: ProvideCredentials> LazyCache<P> {
+    /// `provider` behind a cache refreshing [`DEFAULT_REFRESH_MARGIN`] before expiry.
+    pub fn new(provider: P) -> Self {
+        Self {
+            provider,
+            margin: DEFAULT_REFRESH_MARGIN,
+            cached: RwLock::new(None),
+            refresh: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Refreshes `margin` before expiry instead.
+    pub fn with_refresh_margin(mut self, margin: Duration) -> Self {
+        self.margin = margin;
+        self
+    }
+
+    /// The provider behind the cache.
+    pub fn provider(&self) -> &P {
+        &self.provider
+    }
+
+    fn current(&self, now: jiff::Timestamp) -> Option<Credentials> {
+        let cached = self.cached.read().unwrap_or_else(PoisonError::into_inner);
+        cached
+            .as_ref()
+            .filter(|e| e.refresh_at.is_none_or(|at| now < at))
+            .map(|e| e.credentials.clone())
+    }
+
+    fn store(&self, entry: Entry) {
+        *self.cached.write().unwrap_or_else(PoisonError::into_inner) = Some(entry);
+    }
+
+    async fn load(&self) -> Result<Credentials, CredentialsError> {
+        if let Some(credentials) = self.current(jiff::Timestamp::now()) {
+            return Ok(credentials);
+        }
+        let _flight = self.refresh.lock().await;
+        // Another caller may have refreshed while this one waited.
+        let now = jiff::Timestamp::now();
+        if let Some(credentials) = self.current(now) {
+            return Ok(credentials);
+        }
+        match self.provider.provide().await {
+            Ok(credentials) => {
+                let refresh_at = credentials.expiry().map(|expiry| {
+                    expiry
+                        .checked_sub(self.margin)
+                        .ok()
+                        .filter(|at| *at > now)
+                        .unwrap_or_else(|| later(now, RETRY_WHEN_STALE, expiry))
+                });
+                tracing::debug!(expiry = ?credentials.expiry(), ?refresh_at, "credentials refreshed");
+                self.store(Entry {
+                    credentials: credentials.clone(),
+                    refresh_at,
+                });
+                Ok(credentials)
+            }
+            Err(error) => {
+                let previous = self
+                    .cached
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone();
+                match previous {
+                    Some(entry) if entry.credentials.expiry().is_none_or(|e| now < e) => {
+                        tracing::warn!(%error, "refreshing credentials failed; the cached ones are still valid");
+                        let expiry = entry.credentials.expiry().unwrap_or(now);
+                        let credentials = entry.credentials.clone();
+                        self.store(Entry {
+                            refresh_at: Some(later(now, RETRY_AFTER_FAILURE, expiry)),
+                            ..entry
+                        });
+                        Ok(credentials)
+                    }
+                    _ => Err(error),
+                }
+            }
+        }
+    }
+}
+
+/// `now + wait`, but no later than halfway to `expiry` (at least one more try before it).
+fn later(now: jiff::Timestamp, wait: Duration, expiry: jiff::Timestamp) -> jiff::Timestamp {
+    let halfway = now.duration_until(expiry) / 2;
+    let wait = jiff::SignedDuration::try_from(wait).unwrap_or(jiff::SignedDuration::MAX);
+    let step = wait.min(halfway).max(jiff::SignedDuration::ZERO);
+    now.checked_add(step).unwrap_or(now)
+}
+
+impl<P: ProvideCredentials> ProvideCredentials for LazyCache<P> {
+    fn provide(&self) -> CredentialsFuture<'_> {
+        Box::pin(self.load())
+    }
+}
