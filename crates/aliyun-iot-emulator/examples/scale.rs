@@ -6,22 +6,38 @@
 //! # The child-process measurements (transfer, seed, tasks --live) run the CLI's binary,
 //! # target/release/aliyun-iot (or $ALIYUN_IOT_BIN): build it first.
 //! cargo build --release -p aliyun-iot-cli
+//! cargo run --release -p aliyun-iot-emulator --example scale -- throughput [--connections 1,8] [--rounds 10] [--requests 20000]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- fsync
-//! cargo run --release -p aliyun-iot-emulator --example scale -- mutations [--op module|job] [--clients 1,8,32] [--seconds 3] [--devices 10]
+//! cargo run --release -p aliyun-iot-emulator --example scale -- mutations [--op module|job|query] [--clients 1,8,32] [--seconds 3] [--devices 10] [--emu-threads 2] [--readers 0]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- transfer [--mb 64,256]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- seed [--devices 100000] [--packages 10000] [--runs 3]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- tasks [--devices 100000] [--calls 15] [--state] [--live 10]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- load-data
 //! ```
 //!
+//! - `throughput`: the ratio of `benches/throughput.rs` (`signed_requests` ÷ `bare_axum`),
+//!   measured in alternating rounds so that a machine whose load changes during the run
+//!   (other processes) weighs on both sides alike: each round sends `--requests` pre-signed
+//!   V1 QueryOTAFirmware GET requests (fresh nonces) over `C` keep-alive connections
+//!   (reqwest, one client per connection) to the in-process emulator (signatures verified,
+//!   throttling off), then the same number to a bare axum server answering the emulator's
+//!   exact bytes, in the same runtime (the order swapped every round); requests/s of each,
+//!   and the median of the per-round ratios. Also requests per CPU-second of the whole
+//!   process (client and server), which other processes on the machine disturb less: on a
+//!   machine of its own, requests/s would be about the cores times that.
 //! - `fsync`: the disk's own rate of small appends each followed by `fdatasync`, the ceiling
 //!   of one client's durable mutations.
-//! - `mutations`: an in-process emulator (its own 2-thread runtime, manual clock, throttling
-//!   off) and `N` concurrent client tasks (another 2-thread runtime, the real client, no
-//!   pacing, no retries), each sending one cheap mutation after the other for `--seconds`:
-//!   UpdateOTAModule of a custom module (`--op module`) or CreateOTAStaticUpgradeJob SPECIFIC
-//!   for one device of a package seeded with `Status` -1 (`--op job`). Without a state
-//!   directory, then with one (a fresh temporary directory): calls/s, latency p50/p99/max.
+//! - `mutations`: an in-process emulator (its own runtime with one worker thread per core,
+//!   as the CLI's, or `--emu-threads`; manual clock, throttling off) and `N` concurrent
+//!   client tasks (another 2-thread runtime, the real client, no pacing, no retries), each
+//!   sending one cheap mutation after the other for `--seconds`: UpdateOTAModule of a custom
+//!   module (`--op module`), CreateOTAStaticUpgradeJob SPECIFIC for one device of a package
+//!   seeded with `Status` -1 (`--op job`), or, for comparison, the read QueryOTAFirmware
+//!   (`--op query`). Without a state directory, then with one (a fresh temporary directory):
+//!   calls/s, latency p50/p99/max, the slowest calls with the change they made (about: in
+//!   the order answered), and the latency of every 10,000th change (a journal compaction).
+//!   `--readers R` adds R tasks reading (QueryOTAFirmware) during each load; `--clients`
+//!   may then include 0 (readers alone).
 //! - `transfer`: the CLI emulator in a child process (no state, then `--state`); for each
 //!   size, GenerateOTAUploadURL, a POST-policy form upload streamed from a 1 MiB pattern over
 //!   a plain TCP socket (no client library: the client costs next to nothing), then
@@ -32,7 +48,8 @@
 //! - `seed`: a data file of `--devices` generated devices and `--packages` packages; the CLI
 //!   emulator started on it without and with `--state` (first start: writes the snapshot;
 //!   restart: reads it back): time from spawn to the first HTTP answer, VmRSS and VmHWM 1 s
-//!   after that, the snapshot's size. Also how long `load_data_file` takes in this process.
+//!   after that, the snapshot's size. Also, in this process, how long `load_data_file` takes
+//!   and where the devices' memory goes (the seeds, the state built from them).
 //! - `tasks`: an in-process emulator (manual clock) with `--devices` devices and a package
 //!   needing no verification: CreateOTAStaticUpgradeJob ALL, then ListOTATaskByJob pages
 //!   through the client (median, min and max of `--calls` calls): the first, a middle and the
@@ -77,6 +94,7 @@ const MIB: f64 = 1024.0 * 1024.0;
 fn main() {
     let args = Args::parse();
     match args.what.as_str() {
+        "throughput" => throughput(&args),
         "fsync" => fsync(),
         "mutations" => mutations(&args),
         "transfer" => transfer(&args),
@@ -85,7 +103,7 @@ fn main() {
         "load-data" => load_data(),
         _ => {
             eprintln!(
-                "usage: scale fsync | mutations | transfer | seed | tasks | load-data [--option value ...] (see the file's documentation)"
+                "usage: scale throughput | fsync | mutations | transfer | seed | tasks | load-data [--option value ...] (see the file's documentation)"
             );
             std::process::exit(2);
         }
@@ -425,14 +443,14 @@ fn answers(addr: SocketAddr) -> bool {
 /// A data file: [`PRODUCT`] with `devices` generated devices, [`PACKAGE`] (`Status` -1),
 /// and `packages - 1` more verified single-file packages with every field a seeded package
 /// has (a URL of the service's shape, signature, size, dates, description). Its size.
-fn write_data(path: &Path, devices: usize, packages: usize) -> u64 {
+fn write_data(path: &Path, devices: usize, packages: usize, id_of: fn(usize) -> String) -> u64 {
     let mut list = vec![json!({"FirmwareInfo": {
         "FirmwareId": PACKAGE, "FirmwareName": "scale-no-verify", "DestVersion": "2.0.0",
         "SrcVersion": "", "Type": 0, "Status": -1, "ProductKey": PRODUCT,
         "ProductName": "Scale", "ModuleName": "default"
     }})];
     for i in 1..packages {
-        let id = format!("scalePkg{i:010}0000000003");
+        let id = id_of(i);
         let digest = hex(&Md5::digest(id.as_bytes()));
         list.push(json!({"FirmwareInfo": {
             "FirmwareId": id,
@@ -468,6 +486,13 @@ fn write_data(path: &Path, devices: usize, packages: usize) -> u64 {
     bytes.len() as u64
 }
 
+/// The ID of the `i`th extra package of a data file: 26 characters that differ from the
+/// first ones on (as the service's random IDs do), ending in `03` like package IDs.
+fn package_id(i: usize) -> String {
+    let digest = hex(&Md5::digest(format!("package {i}").as_bytes()));
+    format!("{}{i:06}03", &digest[..18])
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -484,6 +509,199 @@ fn dir_bytes(dir: &Path) -> u64 {
             _ => e.metadata().map_or(0, |m| m.len()),
         })
         .sum()
+}
+
+// ---------------------------------------------------------------------------------------------
+// throughput
+
+/// The seed package of the built-in set.
+const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
+
+/// `n` V1 pre-signed GET URLs of QueryOTAFirmware for the seed package, for the server at
+/// `endpoint` (whose `Host` is `host`), each with a fresh nonce.
+fn presigned_v1(endpoint: &str, host: &str, n: usize) -> Vec<String> {
+    use aliyun_runtime::signing::{
+        NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer, SigningContext, SigningKey,
+    };
+    let secret = aliyun_runtime::Secret::new("testsecret");
+    let key = SigningKey {
+        access_key_id: "testid",
+        access_key_secret: &secret,
+        security_token: None,
+    };
+    let now = aliyun_runtime::jiff::Timestamp::now();
+    (0..n)
+        .map(|_| {
+            let ctx = SigningContext::new(now, RandomNonce.nonce());
+            let mut request = SignableRequest::new("GET", host, "/");
+            request.query = [
+                ("Action", "QueryOTAFirmware"),
+                ("Version", "2018-01-20"),
+                ("Format", "JSON"),
+                ("FirmwareId", SEED_ID),
+            ]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+            let signed = RpcV1Signer.sign(&mut request, &key, &ctx);
+            format!("{endpoint}?{}", signed.query)
+        })
+        .collect()
+}
+
+/// The CPU time this process (every thread) used so far, in seconds (`utime` + `stime` of
+/// `/proc/self/stat`, in ticks of 1/100 s, the usual `CLK_TCK` on Linux).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
+/// GETs every URL over the first `connections` clients (each sending one request after the
+/// other): requests per second, and per CPU-second of this process (client and servers
+/// together). Panics on any answer but 200.
+async fn get_all(clients: &[reqwest::Client], urls: Vec<String>, connections: usize) -> (f64, f64) {
+    let count = urls.len();
+    let urls = Arc::new(urls);
+    let cpu = cpu_seconds();
+    let started = Instant::now();
+    let workers: Vec<_> = clients
+        .iter()
+        .take(connections)
+        .enumerate()
+        .map(|(worker, http)| {
+            let (http, urls) = (http.clone(), Arc::clone(&urls));
+            tokio::spawn(async move {
+                for url in urls.iter().skip(worker).step_by(connections) {
+                    let response = http.get(url).send().await.expect("an answer");
+                    let status = response.status();
+                    let body = response.bytes().await.expect("a body");
+                    assert!(status.is_success(), "{status}: {body:?}");
+                    std::hint::black_box(body);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.await.expect("a worker");
+    }
+    let wall = started.elapsed().as_secs_f64();
+    let cpu = (cpu_seconds() - cpu).max(0.01);
+    (count as f64 / wall, count as f64 / cpu)
+}
+
+fn throughput(args: &Args) {
+    let connections = args.list("connections", "1,8");
+    let rounds: usize = args.get("rounds", 10);
+    let requests: usize = args.get("requests", 20_000);
+    let rt = runtime(cores());
+    let config = EmulatorConfig::ephemeral()
+        .with_qps(0)
+        .with_nonce_capacity(4_000_000);
+    let emulator = rt
+        .block_on(Emulator::start(config))
+        .expect("the emulator starts");
+    aliyun_runtime::client::install_crypto_provider();
+    let max = connections.iter().copied().max().unwrap_or(1);
+    let clients: Vec<reqwest::Client> = (0..max)
+        .map(|_| {
+            reqwest::Client::builder()
+                .pool_max_idle_per_host(1)
+                .build()
+                .expect("an HTTP client")
+        })
+        .collect();
+    let endpoint = emulator.endpoint();
+    let host = emulator.addr().to_string();
+    // The emulator's answer, served as is by the bare server.
+    let (content_type, body) = rt.block_on(async {
+        let url = presigned_v1(&endpoint, &host, 1).remove(0);
+        let response = clients[0].get(url).send().await.expect("an answer");
+        assert!(response.status().is_success(), "{}", response.status());
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/json")
+            .to_owned();
+        (content_type, response.bytes().await.expect("a body"))
+    });
+    println!(
+        "answer: {} bytes of {content_type}; {rounds} rounds of {requests} requests per side",
+        body.len()
+    );
+    let app = axum::Router::new().fallback(move || {
+        let (body, content_type) = (body.clone(), content_type.clone());
+        async move { ([(axum::http::header::CONTENT_TYPE, content_type)], body) }
+    });
+    let bare_host = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let addr = listener.local_addr().expect("an address").to_string();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        addr
+    });
+    let bare_endpoint = format!("http://{bare_host}/");
+    println!(
+        "| connections | round | bare axum req/s | emulator req/s (verified) | ratio | bare req/CPU-s | emulator req/CPU-s | CPU ratio |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut summary = Vec::new();
+    for &c in &connections {
+        // Warm-up of both.
+        rt.block_on(get_all(
+            &clients,
+            presigned_v1(&bare_endpoint, &bare_host, 2000),
+            c,
+        ));
+        rt.block_on(get_all(&clients, presigned_v1(&endpoint, &host, 2000), c));
+        let mut columns: [Vec<f64>; 6] = Default::default();
+        for round in 0..rounds {
+            let bare_urls = presigned_v1(&bare_endpoint, &bare_host, requests);
+            let emu_urls = presigned_v1(&endpoint, &host, requests);
+            let (b, e) = if round % 2 == 0 {
+                let b = rt.block_on(get_all(&clients, bare_urls, c));
+                (b, rt.block_on(get_all(&clients, emu_urls, c)))
+            } else {
+                let e = rt.block_on(get_all(&clients, emu_urls, c));
+                (rt.block_on(get_all(&clients, bare_urls, c)), e)
+            };
+            let row = [b.0, e.0, e.0 / b.0, b.1, e.1, e.1 / b.1];
+            println!(
+                "| {c} | {round} | {:.0} | {:.0} | {:.2} | {:.0} | {:.0} | {:.2} |",
+                row[0], row[1], row[2], row[3], row[4], row[5]
+            );
+            for (column, value) in columns.iter_mut().zip(row) {
+                column.push(value);
+            }
+        }
+        summary.push((c, columns.map(median)));
+    }
+    println!(
+        "| connections | bare axum req/s | emulator req/s | ratio | bare req/CPU-s | emulator req/CPU-s | CPU ratio |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (c, m) in summary {
+        println!(
+            "| {c} | {:.0} | {:.0} | {:.2} | {:.0} | {:.0} | {:.2} |",
+            m[0], m[1], m[2], m[3], m[4], m[5]
+        );
+    }
+    println!("(medians of the rounds; ratios are medians of the per-round ratios)");
+    rt.block_on(emulator.shutdown());
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,6 +741,8 @@ fn fsync() {
 enum Op {
     Module,
     Job,
+    /// QueryOTAFirmware of [`PACKAGE`]: a read.
+    Query,
 }
 
 /// `workers` tasks sending `op` one after the other for `seconds`: calls/s and latencies.
@@ -532,7 +752,7 @@ async fn load(
     seconds: f64,
     op: Op,
     devices: usize,
-) -> (f64, Stats) {
+) -> (f64, Stats, Vec<(Instant, Duration)>) {
     let started = Instant::now();
     let deadline = started + Duration::from_secs_f64(seconds);
     let handles: Vec<_> = (0..workers)
@@ -552,6 +772,12 @@ async fn load(
                             .send()
                             .await
                             .map(drop),
+                        Op::Query => client
+                            .query_ota_firmware()
+                            .firmware_id(PACKAGE)
+                            .send()
+                            .await
+                            .map(drop),
                         Op::Job => {
                             let n = (worker + i * workers) % devices + 1;
                             client
@@ -566,7 +792,7 @@ async fn load(
                         }
                     };
                     result.unwrap_or_else(|e| panic!("call failed: {e}"));
-                    samples.push(t.elapsed());
+                    samples.push((Instant::now(), t.elapsed()));
                     i += 1;
                 }
                 samples
@@ -577,19 +803,27 @@ async fn load(
     for handle in handles {
         samples.extend(handle.await.expect("a worker"));
     }
+    if samples.is_empty() {
+        return (0.0, Stats::new(vec![Duration::ZERO]), samples);
+    }
     let rate = samples.len() as f64 / started.elapsed().as_secs_f64();
-    (rate, Stats::new(samples))
+    samples.sort_unstable();
+    let stats = Stats::new(samples.iter().map(|c| c.1).collect());
+    (rate, stats, samples)
 }
 
 fn mutations(args: &Args) {
     let op = match args.text("op", "module").as_str() {
         "module" => Op::Module,
         "job" => Op::Job,
+        "query" => Op::Query,
         other => panic!("--op module or job, not {other:?}"),
     };
     let devices: usize = args.get("devices", 10);
     let seconds: f64 = args.get("seconds", 3.0);
     let clients = args.list("clients", "1,8,32");
+    let threads: usize = args.get("emu-threads", cores());
+    let readers: usize = args.get("readers", 0);
     let (rate, median) = fsync_rate();
     println!(
         "disk: {rate:.0} appends + fdatasync per second (median {})",
@@ -598,13 +832,16 @@ fn mutations(args: &Args) {
     let what = match op {
         Op::Module => "UpdateOTAModule",
         Op::Job => "CreateOTAStaticUpgradeJob SPECIFIC, 1 device",
+        Op::Query => "QueryOTAFirmware",
     };
-    println!("| {what} ({devices} devices) | clients | calls/s | p50 | p99 | max |");
+    println!(
+        "| {what} ({devices} devices, emulator runtime: {threads} worker threads) | clients | calls/s | p50 | p99 | max |"
+    );
     println!("|---|---|---|---|---|---|");
     let mut rates: HashMap<(bool, usize), f64> = HashMap::new();
     for durable in [false, true] {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let emu_rt = runtime(cores());
+        let emu_rt = runtime(threads);
         let mut config = config(devices);
         if durable {
             config = config.with_state_dir(dir.path().join("state"));
@@ -624,9 +861,27 @@ fn mutations(args: &Args) {
             )
             .expect("the module");
         // Warm-up: connections open, caches warm.
-        client_rt.block_on(load(&client, 8, 0.5, op, devices));
+        let warm_up = client_rt.block_on(load(&client, 8, 0.5, op, devices)).2;
+        // Changes journaled so far: the module, then the warm-up's.
+        let mut batches = 1 + warm_up.len();
+        let mut slowest = Vec::new();
         for &n in &clients {
-            let (rate, stats) = client_rt.block_on(load(&client, n, seconds, op, devices));
+            let ((rate, stats, calls), reads) = client_rt.block_on(async {
+                tokio::join!(load(&client, n, seconds, op, devices), async {
+                    if readers == 0 {
+                        return None;
+                    }
+                    Some(load(&client, readers, seconds, Op::Query, devices).await)
+                })
+            });
+            // In the order they were answered, which is about the journal's.
+            slowest.extend(
+                calls
+                    .iter()
+                    .enumerate()
+                    .map(|(rank, &(_, latency))| (latency, batches + rank + 1, n)),
+            );
+            batches += calls.len();
             rates.insert((durable, n), rate);
             println!(
                 "| {} | {n} | {rate:.0} | {} | {} | {} |",
@@ -639,10 +894,42 @@ fn mutations(args: &Args) {
                 ms(stats.at(0.99)),
                 ms(stats.max())
             );
+            if let Some((rate, stats, _)) = reads {
+                println!(
+                    "| … meanwhile {readers} readers (QueryOTAFirmware) | {n} writers | {rate:.0} reads/s | {} | {} | {} |",
+                    ms(stats.median()),
+                    ms(stats.at(0.99)),
+                    ms(stats.max())
+                );
+            }
         }
         drop(client);
         drop(client_rt);
         emu_rt.block_on(emulator.shutdown());
+        if durable {
+            // The journal is compacted into a snapshot at every 10,000th change, under the
+            // state's lock: those calls against the ones around them.
+            let mut by_change: Vec<_> = slowest.iter().map(|&(l, batch, _)| (batch, l)).collect();
+            by_change.sort_unstable();
+            for (i, &(batch, latency)) in by_change.iter().enumerate() {
+                if batch % 10_000 == 0 {
+                    let around = &by_change[i.saturating_sub(50)..(i + 50).min(by_change.len())];
+                    let typical = Stats::new(around.iter().map(|c| c.1).collect()).median();
+                    println!(
+                        "change #{batch} (a compaction): {} (the 100 calls around it: median {})",
+                        ms(latency),
+                        ms(typical)
+                    );
+                }
+            }
+        }
+        slowest.sort_unstable_by(|a, b| b.cmp(a));
+        let slowest: Vec<String> = slowest
+            .iter()
+            .take(5)
+            .map(|(latency, batch, n)| format!("{} (change ≈ #{batch}, {n} clients)", ms(*latency)))
+            .collect();
+        println!("slowest calls: {}", slowest.join(", "));
         if durable {
             let journal = dir.path().join("state").join("journal.jsonl");
             let snapshot = dir.path().join("state").join("snapshot.json");
@@ -654,7 +941,9 @@ fn mutations(args: &Args) {
         }
     }
     for &n in &clients {
-        if let (Some(d), Some(m)) = (rates.get(&(true, n)), rates.get(&(false, n))) {
+        if let (Some(d), Some(m)) = (rates.get(&(true, n)), rates.get(&(false, n)))
+            && *m > 0.0
+        {
             println!("{n} clients: durable / in memory = {:.2}", d / m);
         }
     }
@@ -801,7 +1090,7 @@ fn transfer(args: &Args) {
         }
         let child = Child::start(&cli_args, &dir.path().join("emulator.stderr"));
         let client = client_at(&child.endpoint());
-        for &mb in &sizes {
+        for (index, &mb) in sizes.iter().enumerate() {
             let size = (mb * BLOCK) as u64;
             let mut md5 = Md5::new();
             for _ in 0..mb {
@@ -822,8 +1111,8 @@ fn transfer(args: &Args) {
                 .block_on(
                     client
                         .create_ota_firmware()
-                        .firmware_name(format!("scale-{mb}mb"))
-                        .dest_version(format!("9.{mb}.0"))
+                        .firmware_name(format!("scale-{index}-{mb}mb"))
+                        .dest_version(format!("9.{index}.{mb}"))
                         .firmware_url(credentials.firmware_url.clone().expect("a URL"))
                         .firmware_size(size as i64)
                         .firmware_sign(md5.clone())
@@ -879,9 +1168,41 @@ fn seed(args: &Args) {
     let devices: usize = args.get("devices", 100_000);
     let packages: usize = args.get("packages", 10_000);
     let runs: usize = args.get("runs", 3);
+    if devices > 0 {
+        // Where the devices' memory goes, in this process, before anything else is allocated
+        // (making or parsing a data file would leave freed pages behind).
+        let rt = runtime(cores());
+        let pid = std::process::id();
+        let rss0 = proc_kib(pid, "VmRSS");
+        let seeds =
+            vec![ProductSeed::new(PRODUCT, "Scale").with_generated_devices(devices, "sim-")];
+        let rss1 = proc_kib(pid, "VmRSS");
+        let config = EmulatorConfig::ephemeral()
+            .with_manual_clock()
+            .with_products(seeds)
+            .with_packages(Vec::new());
+        let emulator = rt
+            .block_on(Emulator::start(config))
+            .expect("the emulator starts");
+        let rss2 = proc_kib(pid, "VmRSS");
+        // The emulator drops its copy of the seeds once the state is built: do the pages come
+        // back? Another set of seeds as large shows whether their memory is free for reuse.
+        let again = ProductSeed::new(PRODUCT, "Scale").with_generated_devices(devices, "sim-");
+        let rss3 = proc_kib(pid, "VmRSS");
+        drop(again);
+        println!(
+            "in this process: {devices} DeviceSeeds (ProductSeed::with_generated_devices) +{}, \
+             then the emulator's state built from them +{}; as many DeviceSeeds again once it \
+             runs: +{} (the seeds' memory, freed after start, is reused but not given back)",
+            mib(rss1 - rss0),
+            mib(rss2 - rss1),
+            mib(rss3.saturating_sub(rss2))
+        );
+        rt.block_on(emulator.shutdown());
+    }
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().join("data.json");
-    let size = write_data(&data, devices, packages);
+    let size = write_data(&data, devices, packages, package_id);
     println!(
         "data file: {devices} devices, {packages} packages, {:.1} MiB",
         size as f64 / MIB
@@ -929,7 +1250,11 @@ fn seed(args: &Args) {
             ));
             if run == 0 {
                 let client = client_at(&child.endpoint());
-                let last = format!("scalePkg{:010}0000000003", packages - 1);
+                let last = if packages > 1 {
+                    package_id(packages - 1)
+                } else {
+                    PACKAGE.to_owned()
+                };
                 client_rt
                     .block_on(client.query_ota_firmware().firmware_id(last).send())
                     .expect("the last package is served");
@@ -1078,12 +1403,12 @@ fn tasks(args: &Args) {
     let live: f64 = args.get("live", 10.0);
     let dir = tempfile::tempdir().expect("a temporary directory");
     let emu_rt = runtime(cores());
+    let own_pid = std::process::id();
+    let rss_before = proc_kib(own_pid, "VmRSS");
     let mut config = config(devices);
     if durable {
         config = config.with_state_dir(dir.path().join("state"));
     }
-    let own_pid = std::process::id();
-    let rss_before = proc_kib(own_pid, "VmRSS");
     let t = Instant::now();
     let emulator = emu_rt
         .block_on(Emulator::start(config))
@@ -1109,7 +1434,7 @@ fn tasks(args: &Args) {
     let created = t.elapsed();
     let rss_job = proc_kib(own_pid, "VmRSS");
     println!(
-        "in process{}: start with {devices} devices {}; CreateOTAStaticUpgradeJob ALL ({devices} tasks) {}; this process's VmRSS {} → {} seeded → {} with the job",
+        "in process{}: start with {devices} devices {}; CreateOTAStaticUpgradeJob ALL ({devices} tasks) {}; this process's VmRSS (client included) {} → {} started with the seed → {} with the job",
         if durable { ", --state" } else { "" },
         ms(started),
         ms(created),
@@ -1132,32 +1457,43 @@ fn tasks(args: &Args) {
             ms(stats.max())
         );
     }
-    // Device steps: the first notifies MaximumPerMinute (10,000) devices.
+    // Device steps: the first notifies MaximumPerMinute (10,000) devices, the next ones move
+    // those on until they succeed; the minute's quota is then used up (the clock is manual).
     let mut steps = Vec::new();
-    for _ in 0..6 {
+    for n in 1..=6 {
         let t = Instant::now();
         emulator
             .advance(Duration::from_millis(300))
             .expect("a device step");
         steps.push(t.elapsed());
+        let status = match n {
+            1 => TaskStatus::Notified,
+            6 => TaskStatus::Succeeded,
+            _ => continue,
+        };
+        let last = i64::try_from(10_000usize.min(devices).div_ceil(100)).unwrap_or(1);
+        for page in [1, last] {
+            let (stats, total, items) = client_rt.block_on(time_calls(calls, || {
+                list_page(&client, &job, page, Some(status.clone()), None)
+            }));
+            println!(
+                "| after {n} device step(s): TaskStatus {}, page {page} | {total} | {items} | {} | {} | {} |",
+                status.as_str(),
+                ms(stats.median()),
+                ms(stats.min()),
+                ms(stats.max())
+            );
+        }
     }
     let all: Vec<String> = steps.iter().map(|d| ms(*d)).collect();
     println!(
         "one device step over the job's {devices} tasks (RunningEmulator::advance, the state's write lock held): {}",
         all.join(", ")
     );
-    for status in [TaskStatus::Notified, TaskStatus::InProgress] {
-        let (stats, total, items) = client_rt.block_on(time_calls(calls, || {
-            list_page(&client, &job, 1, Some(status.clone()), None)
-        }));
-        println!(
-            "| after 6 steps: TaskStatus {}, first page | {total} | {items} | {} | {} | {} |",
-            status.as_str(),
-            ms(stats.median()),
-            ms(stats.min()),
-            ms(stats.max())
-        );
-    }
+    println!(
+        "this process's VmRSS after the steps: {}",
+        mib(proc_kib(own_pid, "VmRSS"))
+    );
     drop(client);
     emu_rt.block_on(emulator.shutdown());
     if durable {
@@ -1175,7 +1511,7 @@ fn tasks(args: &Args) {
 /// `seconds` while the devices step every 300 ms, then every hour.
 fn live_tasks(devices: usize, seconds: f64, client_rt: &Runtime, dir: &Path) {
     let data = dir.join("tasks.json");
-    write_data(&data, devices, 1);
+    write_data(&data, devices, 1, package_id);
     println!(
         "| ListOTATaskByJob first page, {devices} tasks, CLI emulator | calls | p50 | p99 | max | tasks SUCCEEDED at the end | child VmRSS at the end |"
     );
@@ -1252,9 +1588,17 @@ fn load_data() {
         (100_000, 1),
         (200_000, 1),
     ];
-    for (devices, packages) in cases {
+    let sequential: fn(usize) -> String = |i| format!("pkg-{i:020}03");
+    let cases = cases
+        .iter()
+        .map(|&(d, p)| (d, p, "random IDs", package_id as fn(usize) -> String))
+        .chain([
+            (0, 5_000, "IDs pkg-0…01 (common prefix)", sequential),
+            (0, 10_000, "IDs pkg-0…01 (common prefix)", sequential),
+        ]);
+    for (devices, packages, ids, id_of) in cases {
         let path = dir.path().join(format!("data-{devices}-{packages}.json"));
-        let size = write_data(&path, devices, packages);
+        let size = write_data(&path, devices, packages, id_of);
         let samples = (0..3)
             .map(|_| {
                 let t = Instant::now();
@@ -1265,7 +1609,7 @@ fn load_data() {
             })
             .collect();
         println!(
-            "| {devices} devices, {packages} packages | {:.1} MiB | {} |",
+            "| {devices} devices, {packages} packages, {ids} | {:.1} MiB | {} |",
             size as f64 / MIB,
             ms(Stats::new(samples).median())
         );
