@@ -223,10 +223,12 @@ struct Ctx {
 /// nonce).
 fn new_request_id() -> String {
     use std::hash::{BuildHasher, RandomState};
+    use std::sync::OnceLock;
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    static KEYS: OnceLock<RandomState> = OnceLock::new();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let state = RandomState::new();
+    let state = KEYS.get_or_init(RandomState::new);
     let bits = u128::from(state.hash_one((n, 0u8))) << 64 | u128::from(state.hash_one((n, 1u8)));
     let hex = format!("{bits:032X}");
     let mut out = String::with_capacity(36);

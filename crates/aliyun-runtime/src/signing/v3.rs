@@ -290,18 +290,19 @@ impl Signer for Acs3Signer {
         ctx: &SigningContext,
     ) -> Signed {
         let payload = hashed_payload(self.algorithm, &request.body);
-        // What this signer sets replaces any copy (names in the request are lowercase).
+        // What this signer sets replaces any copy, in whatever case a caller wrote its name.
         let headers = &mut request.headers;
         headers.retain(|(n, _)| {
-            !matches!(
-                n.as_str(),
-                "x-acs-date"
-                    | "x-acs-signature-nonce"
-                    | "x-acs-content-sha256"
-                    | "authorization"
-                    | "x-acs-security-token"
-                    | "x-acs-accesskey-id"
-            )
+            ![
+                "x-acs-date",
+                "x-acs-signature-nonce",
+                "x-acs-content-sha256",
+                "authorization",
+                "x-acs-security-token",
+                "x-acs-accesskey-id",
+            ]
+            .iter()
+            .any(|owned| n.eq_ignore_ascii_case(owned))
         });
         headers.reserve(4 + 2 * usize::from(key.security_token.is_some()));
         let date = super::v1::format_timestamp(ctx.time);
@@ -409,6 +410,10 @@ mod tests {
         };
         let mut request = SignableRequest::new("POST", "iot.cn-shanghai.aliyuncs.com", "/");
         request.set_header("authorization", "stale");
+        // Pushed as written (the field is public): replaced whatever the case of its name.
+        request
+            .headers
+            .push(("X-Acs-Security-Token".into(), "old".into()));
         request.set_header("x-acs-action", "QueryOTAFirmware");
         let ctx = SigningContext::new("2026-11-27T08:00:00Z".parse().unwrap(), "n1");
         let signed = Acs3Signer::HMAC_SHA256.sign(&mut request, &key, &ctx);
@@ -425,6 +430,11 @@ mod tests {
                 .filter(|(n, _)| n == "authorization")
                 .count(),
             1
+        );
+        assert!(
+            !request.headers.iter().any(|(_, v)| v == "old"),
+            "{:?}",
+            request.headers
         );
         let debug = format!("{request:?}");
         assert!(!debug.contains("tok\"") && !debug.contains(auth), "{debug}");
