@@ -1,12 +1,17 @@
 //! A lazy credentials cache in front of any provider: the first call fetches; later calls get
 //! the cached credentials until `margin` before they expire; then one caller refreshes while the
-//! others wait for its result (single flight). When a refresh fails, the cached credentials
-//! keep being served until they expire, and the next attempt waits a few seconds.
+//! others wait for its result (single flight), a failure included: the callers that waited
+//! behind a failed refresh get its error, they do not each ask the provider again. When a
+//! refresh fails, the cached credentials keep being served until they expire, and the next
+//! attempt waits a few seconds.
 //!
 //! The margin follows the Python library (`RefreshCachedSupplier`, 15 minutes stale time).
 //! A refresh that brings credentials already inside the margin (a session shorter than the
 //! margin) is used and asked again a minute later at the earliest, as Python's `ALLOW` mode.
+//! Credentials that arrive already expired (a clock ahead of the issuer's) are used too, and
+//! asked again no sooner than a second later.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{PoisonError, RwLock};
 use std::time::Duration;
 
@@ -19,6 +24,8 @@ pub const DEFAULT_REFRESH_MARGIN: Duration = Duration::from_secs(15 * 60);
 const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 /// Credentials that arrive already inside the margin are not asked for again sooner than this.
 const RETRY_WHEN_STALE: Duration = Duration::from_secs(60);
+/// The shortest wait before asking again, whatever the expiry says (already expired ones).
+const MIN_RETRY: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
 
 /// A provider with a cache in front.
 #[derive(Debug)]
@@ -26,7 +33,12 @@ pub struct LazyCache<P> {
     provider: P,
     margin: Duration,
     cached: RwLock<Option<Entry>>,
-    refresh: tokio::sync::Mutex<()>,
+    /// Held by the caller that refreshes. It keeps the last refresh's error, for the callers
+    /// that waited behind that refresh.
+    refresh: tokio::sync::Mutex<Option<CredentialsError>>,
+    /// How many refreshes have finished: a caller that sees it move while it waited for
+    /// `refresh` waited behind a refresh, and takes its result.
+    refreshes: AtomicU64,
 }
 
 #[derive(Clone, Debug)]
@@ -43,7 +55,8 @@ impl<P: ProvideCredentials> LazyCache<P> {
             provider,
             margin: DEFAULT_REFRESH_MARGIN,
             cached: RwLock::new(None),
-            refresh: tokio::sync::Mutex::new(()),
+            refresh: tokio::sync::Mutex::new(None),
+            refreshes: AtomicU64::new(0),
         }
     }
 
@@ -71,18 +84,38 @@ impl<P: ProvideCredentials> LazyCache<P> {
     }
 
     async fn load(&self) -> Result<Credentials, CredentialsError> {
+        // Read before looking at the cache, so that a refresh finishing after a miss counts.
+        let refreshes_seen = self.refreshes.load(Ordering::Acquire);
         if let Some(credentials) = self.current(jiff::Timestamp::now()) {
             return Ok(credentials);
         }
-        let _flight = self.refresh.lock().await;
-        // Another caller may have refreshed while this one waited.
+        let mut last_error = self.refresh.lock().await;
+        // Another caller may have refreshed while this one waited: its credentials are cached,
+        // or its error is this caller's too.
         let now = jiff::Timestamp::now();
         if let Some(credentials) = self.current(now) {
             return Ok(credentials);
         }
+        if self.refreshes.load(Ordering::Acquire) != refreshes_seen
+            && let Some(error) = last_error.as_ref()
+        {
+            return Err(error.clone());
+        }
+        let result = self.fetch(now).await;
+        *last_error = result.as_ref().err().cloned();
+        self.refreshes.fetch_add(1, Ordering::Release);
+        result
+    }
+
+    /// Asks the provider and caches what it gives; on failure, serves the cached credentials
+    /// while they last.
+    async fn fetch(&self, now: jiff::Timestamp) -> Result<Credentials, CredentialsError> {
         match self.provider.provide().await {
             Ok(credentials) => {
                 let refresh_at = credentials.expiry().map(|expiry| {
+                    if expiry <= now {
+                        tracing::warn!(%expiry, "the credentials arrived already expired (clock skew?)");
+                    }
                     expiry
                         .checked_sub(self.margin)
                         .ok()
@@ -120,11 +153,13 @@ impl<P: ProvideCredentials> LazyCache<P> {
     }
 }
 
-/// `now + wait`, but no later than halfway to `expiry` (at least one more try before it).
+/// `now + wait`, but no later than halfway to `expiry` (at least one more try before it), and
+/// no sooner than [`MIN_RETRY`] (else credentials already expired would be fetched on every
+/// call).
 fn later(now: jiff::Timestamp, wait: Duration, expiry: jiff::Timestamp) -> jiff::Timestamp {
     let halfway = now.duration_until(expiry) / 2;
     let wait = jiff::SignedDuration::try_from(wait).unwrap_or(jiff::SignedDuration::MAX);
-    let step = wait.min(halfway).max(jiff::SignedDuration::ZERO);
+    let step = wait.min(halfway).max(MIN_RETRY);
     now.checked_add(step).unwrap_or(now)
 }
 

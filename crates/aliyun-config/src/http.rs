@@ -1,6 +1,6 @@
 //! What the providers that call a service share: an HTTP client with the official timeouts,
-//! the error of a failed exchange, and the JSON credentials body of the metadata service and
-//! of credentials URIs.
+//! a bounded read of an answer's body, the error of a failed exchange, and the JSON
+//! credentials body of the metadata service and of credentials URIs.
 
 use std::time::Duration;
 
@@ -22,6 +22,46 @@ pub(crate) fn client(
         .user_agent(aliyun_runtime::client::USER_AGENT)
         .build()
         .map_err(|e| service(origin, format!("cannot build the HTTP client: {e}")))
+}
+
+/// The largest answer body read: credentials JSON is well under 4 KiB; anything much larger
+/// is not an answer of the service asked, and is not held in memory.
+pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The body of `response`, or an error past [`MAX_BODY_BYTES`] (checked on the declared length
+/// first, then while reading, for answers that declare none).
+pub(crate) async fn read_body(
+    origin: &str,
+    what: &str,
+    mut response: reqwest::Response,
+) -> Result<Vec<u8>, CredentialsError> {
+    let too_large = || {
+        service(
+            origin,
+            format!(
+                "{what}: the answer is larger than {} KiB",
+                MAX_BODY_BYTES / 1024
+            ),
+        )
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > MAX_BODY_BYTES as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport(origin, what, e))?
+    {
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// An error of the service behind a provider.

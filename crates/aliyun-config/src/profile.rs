@@ -15,6 +15,7 @@ use crate::env_vars::{ENV_CONFIG_FILE, ENV_CREDENTIALS_FILE, ENV_PROFILE};
 
 /// The profile files as read once: each one parsed, absent, or broken.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct ProfileFiles {
     /// The aliyun CLI's config file.
     pub cli: Result<CliConfig, CredentialsError>,
@@ -72,6 +73,7 @@ impl ProfileFiles {
 
 /// The aliyun CLI's `config.json`.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct CliConfig {
     /// Where it was read, for messages.
     pub origin: String,
@@ -304,9 +306,11 @@ fn locate(
 
 fn read(location: &Location) -> Result<String, CredentialsError> {
     match std::fs::read_to_string(&location.path) {
-        Ok(text) => Ok(text
-            .strip_prefix('\u{feff}')
-            .map_or(text.clone(), str::to_owned)),
+        // A byte order mark (Windows editors write one) is not part of the text.
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && location.from_var.is_none() => {
             Err(not_configured(&location.origin(), "not found"))
         }

@@ -191,10 +191,7 @@ impl RoleSession {
             .await
             .map_err(|e| http::transport(origin, "STS AssumeRoleWithOIDC", e))?;
         let status = response.status().as_u16();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| http::transport(origin, "STS AssumeRoleWithOIDC", e))?;
+        let bytes = http::read_body(origin, "STS AssumeRoleWithOIDC", response).await?;
         let reply = wire::decode_reply::<<AssumeRoleWithOidcInput as Operation>::Output>(
             wire::Format::Json,
             status,

@@ -1,5 +1,6 @@
-//! The lazy cache: one refresh however many callers, refresh before expiry, cached credentials
-//! served while a refresh fails until they expire.
+//! The lazy cache: one refresh however many callers (a failed one too), refresh before expiry,
+//! cached credentials served while a refresh fails until they expire, no refetch on every call
+//! of credentials that arrive expired.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
@@ -18,6 +19,8 @@ use aliyun_runtime::{Credentials, jiff};
 #[derive(Debug)]
 struct Scripted {
     script: Vec<Option<Option<Duration>>>,
+    /// How long each call takes.
+    delay: Duration,
     calls: AtomicUsize,
 }
 
@@ -25,8 +28,14 @@ impl Scripted {
     fn new(script: Vec<Option<Option<Duration>>>) -> Self {
         Self {
             script,
+            // Slow enough that concurrent callers pile up behind the refresh.
+            delay: Duration::from_millis(20),
             calls: AtomicUsize::new(0),
         }
+    }
+    fn taking(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
     }
     fn calls(&self) -> usize {
         self.calls.load(Ordering::SeqCst)
@@ -37,8 +46,7 @@ impl ProvideCredentials for Scripted {
     fn provide(&self) -> CredentialsFuture<'_> {
         Box::pin(async move {
             let n = self.calls.fetch_add(1, Ordering::SeqCst);
-            // Slow enough that concurrent callers pile up behind the refresh.
-            tokio::time::sleep(Duration::from_millis(20)).await;
+            tokio::time::sleep(self.delay).await;
             match self.script[n.min(self.script.len() - 1)] {
                 Some(lifetime) => {
                     let c = Credentials::with_security_token(format!("id-{n}"), "secret", "token");
@@ -142,4 +150,49 @@ async fn credentials_shorter_than_the_margin_are_used_and_not_refetched_on_every
         cache.provide().await.unwrap();
     }
     assert_eq!(cache.provider().calls(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn callers_waiting_behind_a_failed_refresh_get_its_error_without_asking_again() {
+    let cache = Arc::new(LazyCache::new(
+        Scripted::new(vec![None]).taking(Duration::from_millis(300)),
+    ));
+    let results = call_concurrently(&cache, 100).await;
+    assert_eq!(cache.provider().calls(), 1);
+    for result in results {
+        assert_eq!(result.unwrap_err().to_string(), "scripted: down");
+    }
+    // A caller that comes after the failure asks again.
+    cache.provide().await.unwrap_err();
+    assert_eq!(cache.provider().calls(), 2);
+}
+
+/// Gives credentials that expired a minute ago (a local clock ahead of the issuer's).
+#[derive(Debug, Default)]
+struct AlreadyExpired {
+    calls: AtomicUsize,
+}
+
+impl ProvideCredentials for AlreadyExpired {
+    fn provide(&self) -> CredentialsFuture<'_> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let expiry = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
+        Box::pin(std::future::ready(Ok(Credentials::with_security_token(
+            "id", "secret", "token",
+        )
+        .with_expiry(expiry))))
+    }
+}
+
+#[tokio::test]
+async fn credentials_that_arrive_expired_are_not_refetched_on_every_call() {
+    let cache = LazyCache::new(AlreadyExpired::default());
+    for _ in 0..50 {
+        assert_eq!(cache.provide().await.unwrap().access_key_id(), "id");
+    }
+    assert_eq!(cache.provider().calls.load(Ordering::SeqCst), 1);
+    // Asked again a second later.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    cache.provide().await.unwrap();
+    assert_eq!(cache.provider().calls.load(Ordering::SeqCst), 2);
 }

@@ -4,7 +4,7 @@
 //! libraries do; the providers it builds fetch again on each call (the cache sits above them).
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use aliyun_runtime::Credentials;
 use aliyun_runtime::credentials::{
@@ -14,6 +14,7 @@ use aliyun_runtime::credentials::{
 use crate::env_vars::ENV_CLI_PROFILE_DISABLED;
 use crate::env_vars::is_true;
 use crate::profile::{CliConfig, CliProfile, ProfileFiles, invalid, not_configured};
+use crate::provider::built_once::{BuiltOnce, prefixed};
 use crate::provider::{EcsRamRoleProvider, OidcProvider, RamRoleArnProvider, UriProvider};
 use crate::sts::{self, DEFAULT_DURATION_SECONDS, RoleSession};
 
@@ -28,7 +29,7 @@ const MAX_SOURCE_DEPTH: usize = 8;
 pub struct CliProfileProvider {
     files: Arc<ProfileFiles>,
     env: Environment,
-    inner: OnceLock<Result<Arc<dyn ProvideCredentials>, CredentialsError>>,
+    inner: BuiltOnce,
 }
 
 impl CliProfileProvider {
@@ -37,34 +38,22 @@ impl CliProfileProvider {
         Self {
             files,
             env,
-            inner: OnceLock::new(),
+            inner: BuiltOnce::default(),
         }
     }
 
-    fn inner(&self) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
-        self.inner
-            .get_or_init(|| {
-                if is_true(&self.env, ENV_CLI_PROFILE_DISABLED) {
-                    return Err(not_configured(
-                        NAME,
-                        format!("turned off by {ENV_CLI_PROFILE_DISABLED}"),
-                    ));
-                }
-                let config = self.files.cli.as_ref().map_err(prefixed)?;
-                let profile = self.files.cli_profile().map_err(|e| prefixed(&e))?;
-                build(config, profile, &self.env, 0)
-            })
-            .clone()
+    /// The provider the selected profile configures, or why there is none.
+    fn build_from_files(&self) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
+        if is_true(&self.env, ENV_CLI_PROFILE_DISABLED) {
+            return Err(not_configured(
+                NAME,
+                format!("turned off by {ENV_CLI_PROFILE_DISABLED}"),
+            ));
+        }
+        let config = self.files.cli.as_ref().map_err(|e| prefixed(NAME, e))?;
+        let profile = self.files.cli_profile().map_err(|e| prefixed(NAME, &e))?;
+        build(config, profile, &self.env, 0)
     }
-}
-
-/// The file's error with this provider's name in front.
-fn prefixed(error: &CredentialsError) -> CredentialsError {
-    CredentialsError::new(
-        error.kind(),
-        format!("{NAME} {}", error.origin()),
-        error.message(),
-    )
 }
 
 /// The provider for `profile`'s mode.
@@ -155,9 +144,6 @@ fn build(
 
 impl ProvideCredentials for CliProfileProvider {
     fn provide(&self) -> CredentialsFuture<'_> {
-        match self.inner() {
-            Ok(inner) => Box::pin(async move { inner.provide().await }),
-            Err(e) => Box::pin(std::future::ready(Err(e))),
-        }
+        self.inner.provide(|| self.build_from_files())
     }
 }

@@ -94,10 +94,15 @@ impl EcsRamRoleProvider {
             .send()
             .await;
         let why = match result {
-            Ok(response) if response.status().as_u16() == 200 => match response.text().await {
-                Ok(token) if !token.trim().is_empty() => return Ok(Some(token.trim().to_owned())),
-                _ => "an empty token".to_owned(),
-            },
+            Ok(response) if response.status().as_u16() == 200 => {
+                match http::read_body(origin, "the IMDSv2 token", response).await {
+                    Ok(body) => match String::from_utf8_lossy(&body).trim() {
+                        "" => "an empty token".to_owned(),
+                        token => return Ok(Some(token.to_owned())),
+                    },
+                    Err(e) => e.message().to_owned(),
+                }
+            }
             Ok(response) => format!("HTTP {}", response.status().as_u16()),
             Err(e) if e.is_connect() || e.is_timeout() => {
                 return Err(unreachable(origin));
@@ -142,11 +147,7 @@ impl EcsRamRoleProvider {
         if status != 200 {
             return Err(http::service(origin, format!("{path}: HTTP {status}")));
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| http::transport(origin, "the metadata service", e))?;
-        Ok(body.to_vec())
+        http::read_body(origin, "the metadata service", response).await
     }
 }
 

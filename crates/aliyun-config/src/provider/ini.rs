@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use aliyun_runtime::Credentials;
 use aliyun_runtime::credentials::{
@@ -14,6 +14,7 @@ use aliyun_runtime::credentials::{
 };
 
 use crate::profile::{ProfileFiles, invalid, not_configured};
+use crate::provider::built_once::{BuiltOnce, prefixed};
 use crate::provider::{EcsRamRoleProvider, OidcProvider, RamRoleArnProvider};
 use crate::sts::{self, DEFAULT_DURATION_SECONDS, RoleSession};
 
@@ -25,7 +26,7 @@ pub const NAME: &str = "profile";
 pub struct IniProvider {
     files: Arc<ProfileFiles>,
     env: Environment,
-    inner: OnceLock<Result<Arc<dyn ProvideCredentials>, CredentialsError>>,
+    inner: BuiltOnce,
 }
 
 impl IniProvider {
@@ -34,30 +35,25 @@ impl IniProvider {
         Self {
             files,
             env,
-            inner: OnceLock::new(),
+            inner: BuiltOnce::default(),
         }
     }
 
-    fn inner(&self) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
-        self.inner
-            .get_or_init(|| {
-                let file = self.files.ini.as_ref().map_err(|e| {
-                    CredentialsError::new(e.kind(), format!("{NAME} {}", e.origin()), e.message())
-                })?;
-                let name = self.files.selected.as_deref().unwrap_or("default");
-                let origin = format!("{NAME} {}, section [{name}]", file.origin);
-                let section = file
-                    .section(name)
-                    .ok_or_else(|| not_configured(&origin, "no such section"))?;
-                if section
-                    .get("enable")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("false"))
-                {
-                    return Err(not_configured(&origin, "enable = false"));
-                }
-                build(&origin, section, &self.env)
-            })
-            .clone()
+    /// The provider the selected section configures, or why there is none.
+    fn build_from_files(&self) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
+        let file = self.files.ini.as_ref().map_err(|e| prefixed(NAME, e))?;
+        let name = self.files.selected.as_deref().unwrap_or("default");
+        let origin = format!("{NAME} {}, section [{name}]", file.origin);
+        let section = file
+            .section(name)
+            .ok_or_else(|| not_configured(&origin, "no such section"))?;
+        if section
+            .get("enable")
+            .is_some_and(|v| v.eq_ignore_ascii_case("false"))
+        {
+            return Err(not_configured(&origin, "enable = false"));
+        }
+        build(&origin, section, &self.env)
     }
 }
 
@@ -115,9 +111,6 @@ fn build(
 
 impl ProvideCredentials for IniProvider {
     fn provide(&self) -> CredentialsFuture<'_> {
-        match self.inner() {
-            Ok(inner) => Box::pin(async move { inner.provide().await }),
-            Err(e) => Box::pin(std::future::ready(Err(e))),
-        }
+        self.inner.provide(|| self.build_from_files())
     }
 }

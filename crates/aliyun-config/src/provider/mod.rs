@@ -1,6 +1,7 @@
 //! The credential providers, one per file. Each answers `ProvideCredentials::provide`; one that
 //! is not configured answers a `NotConfigured` error, which a chain skips.
 
+mod built_once;
 pub mod cli_profile;
 pub mod ecs_ram_role;
 pub mod environment;

@@ -1,6 +1,7 @@
 //! OIDC / RRSA: STS AssumeRoleWithOIDC with the token of a file that Kubernetes rotates, so
 //! the file is read again on every refresh (credentials.md §3).
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use aliyun_runtime::credentials::{
@@ -15,6 +16,9 @@ use crate::sts::{self, DEFAULT_DURATION_SECONDS, RoleSession};
 
 /// The provider's name in chains and errors.
 pub const NAME: &str = "oidc_role_arn";
+
+/// The largest token file read: a Kubernetes service account token is about 1 KiB.
+const MAX_TOKEN_FILE_BYTES: u64 = 64 * 1024;
 
 /// Credentials of a RAM role for the holder of an OIDC token.
 #[derive(Clone, Debug)]
@@ -61,26 +65,54 @@ impl OidcProvider {
 
     async fn load(&self) -> Result<aliyun_runtime::Credentials, CredentialsError> {
         self.session.check(NAME)?;
-        let token = std::fs::read_to_string(&self.token_file).map_err(|e| {
-            invalid(
-                NAME,
-                format!(
-                    "cannot read the OIDC token file {}: {e}",
-                    self.token_file.display()
-                ),
-            )
-        })?;
-        let token = token.trim().to_owned();
-        if token.is_empty() {
-            return Err(invalid(
-                NAME,
-                format!("the OIDC token file {} is empty", self.token_file.display()),
-            ));
-        }
+        let token = self.read_token().await?;
         tracing::debug!(role = %self.session.role_arn, "assuming a role with an OIDC token");
         self.session
             .assume_role_with_oidc(NAME, &self.provider_arn, token)
             .await
+    }
+
+    /// The token file's text, trimmed; read off the async threads, and no more than
+    /// [`MAX_TOKEN_FILE_BYTES`] of it.
+    async fn read_token(&self) -> Result<String, CredentialsError> {
+        let shown = self.token_file.display();
+        let path = self.token_file.clone();
+        let read = tokio::task::spawn_blocking(move || {
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)?
+                .take(MAX_TOKEN_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)?;
+            Ok::<_, std::io::Error>(bytes)
+        })
+        .await;
+        // A task that cannot finish (the runtime shutting down) is a failed read too.
+        let bytes = read
+            .unwrap_or_else(|join| Err(std::io::Error::other(join)))
+            .map_err(|e| {
+                invalid(
+                    NAME,
+                    format!("cannot read the OIDC token file {shown}: {e}"),
+                )
+            })?;
+        if bytes.len() as u64 > MAX_TOKEN_FILE_BYTES {
+            return Err(invalid(
+                NAME,
+                format!(
+                    "the OIDC token file {shown} is larger than {} KiB: not a token",
+                    MAX_TOKEN_FILE_BYTES / 1024
+                ),
+            ));
+        }
+        let token = String::from_utf8(bytes)
+            .map_err(|_| invalid(NAME, format!("the OIDC token file {shown} is not UTF-8")))?;
+        let token = token.trim();
+        if token.is_empty() {
+            return Err(invalid(
+                NAME,
+                format!("the OIDC token file {shown} is empty"),
+            ));
+        }
+        Ok(token.to_owned())
     }
 }
 

@@ -61,10 +61,7 @@ impl UriProvider {
         if status != 200 {
             return Err(http::service(&origin, format!("HTTP {status}")));
         }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| http::transport(&origin, "GET", e))?;
+        let body = http::read_body(&origin, "GET", response).await?;
         http::parse_credentials_body(&origin, &body)
     }
 }
