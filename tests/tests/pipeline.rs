@@ -438,6 +438,105 @@ async fn a_cut_connection_resumes_with_range() {
     emulator.shutdown().await;
 }
 
+/// The temporary file a download of `info` (served as `fw.bin`) into `dir` writes.
+fn part_file(dir: &Path, info: &FirmwareInfo) -> PathBuf {
+    let sign = info.firmware_sign.as_deref().unwrap();
+    dir.join(format!(".fw.bin.{}.part", &sign[..16]))
+}
+
+#[tokio::test]
+async fn a_second_download_into_the_same_place_fails_at_once() {
+    const LEN: usize = 100_000;
+    let emulator = start(1).await;
+    let client = emulator.client().unwrap();
+    let dir = TempDir::new();
+    let mut info = small_package(&client, dir.path(), "locked", LEN as u64).await;
+    let bytes = firmware(LEN as u64);
+    let server = Loopback::start(move |_, _| {
+        let mut answer = http_head("200 OK", LEN, "");
+        answer.extend_from_slice(&bytes);
+        answer
+    })
+    .await;
+    info.firmware_url = Some(server.url.clone());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+
+    // Another download holds the temporary file: this one neither waits nor writes.
+    let other = std::fs::File::create(part_file(&out, &info)).unwrap();
+    other.lock().unwrap();
+    let download = client
+        .download_package(info.firmware_id.clone().unwrap())
+        .package_info(info)
+        .to(out.join("fw.bin"));
+    let error = download.clone().send().await.unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Invalid(_)), "{error}");
+    assert!(error.to_string().contains("another download"), "{error}");
+    assert!(server.heads().is_empty(), "{:?}", server.heads());
+    assert_eq!(other.metadata().unwrap().len(), 0);
+
+    // Once it is done, the file downloads.
+    drop(other);
+    download.send().await.unwrap();
+    assert!(same_bytes(
+        &out.join("fw.bin"),
+        &dir.path().join("locked.bin")
+    ));
+    assert_eq!(entries(&out), ["fw.bin"]);
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_whole_part_file_of_unknown_size_is_checked_by_its_digest() {
+    const LEN: usize = 100_000;
+    let emulator = start(1).await;
+    let client = emulator.client().unwrap();
+    let dir = TempDir::new();
+    let mut info = small_package(&client, dir.path(), "no-size", LEN as u64).await;
+    // Storage has nothing after what is on disk; the package states no size.
+    let server = Loopback::start(|_, _| http_head("416 Range Not Satisfiable", 0, "")).await;
+    info.firmware_url = Some(server.url.clone());
+    info.firmware_size = None;
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let download = client
+        .download_package(info.firmware_id.clone().unwrap())
+        .package_info(info.clone())
+        .to(out.join("fw.bin"));
+
+    // The right bytes: kept.
+    let mut bytes = firmware(LEN as u64);
+    std::fs::write(part_file(&out, &info), &bytes).unwrap();
+    let files = download.clone().send().await.unwrap();
+    assert_eq!(
+        (files[0].size, files[0].resumed_from),
+        (LEN as u64, LEN as u64)
+    );
+    assert!(same_bytes(
+        &out.join("fw.bin"),
+        &dir.path().join("no-size.bin")
+    ));
+
+    // Wrong ones: refused, and deleted.
+    std::fs::remove_file(out.join("fw.bin")).unwrap();
+    bytes[7] ^= 0xff;
+    std::fs::write(part_file(&out, &info), &bytes).unwrap();
+    let error = download.send().await.unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::DigestMismatch { .. }),
+        "{error}"
+    );
+    assert!(entries(&out).is_empty(), "{:?}", entries(&out));
+    let heads = server.heads();
+    assert!(
+        heads
+            .iter()
+            .all(|h| h.contains(&format!("range: bytes={LEN}-"))),
+        "{heads:?}"
+    );
+    emulator.shutdown().await;
+}
+
 #[tokio::test]
 async fn a_download_dropped_halfway_resumes_later() {
     const LEN: u64 = 16 * 1024 * 1024;

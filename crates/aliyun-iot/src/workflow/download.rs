@@ -6,13 +6,15 @@
 //! so a download that was interrupted (a cut connection, a dropped future, a killed process)
 //! resumes from it with `Range`, and only ever towards the same bytes. Bytes that turn out
 //! wrong are deleted, never renamed: the destination holds the whole right file or is left
-//! as it was.
+//! as it was. The temporary file is locked while a download writes it: a second download of
+//! the same file into the same place fails at once instead of adding its bytes to it.
 
 use std::fmt;
+use std::io::SeekFrom;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _, BufWriter};
+use tokio::io::{AsyncReadExt as _, AsyncSeekExt as _, AsyncWriteExt as _, BufWriter};
 
 use super::digest::{Algorithm, Digests, Hashers};
 use super::error::{ErrorKind, Step, WorkflowError};
@@ -319,7 +321,9 @@ async fn fetch(
 ) -> Result<DownloadedFile, WorkflowError> {
     let io = |path: &Path, e| WorkflowError::io(Step::Download, path, e);
     let algorithms: Vec<Algorithm> = target.expected.iter().map(|(a, _)| *a).collect();
-    let (mut have, mut hashers) = resume(target, &algorithms).await?;
+    // One handle, locked, for reading what is there, writing and the rename.
+    let mut part = open_locked(&target.part).await?;
+    let (mut have, mut hashers) = resume(target, &mut part, &algorithms).await?;
     let mut state = DownloadProgress {
         file_name: target.name.clone(),
         file_index: index,
@@ -356,8 +360,9 @@ async fn fetch(
             }
             // The whole file: what is on disk is dropped.
             200 => have > 0,
-            // Nothing left to send: the file on disk is whole, if it has the right size.
-            416 if have > 0 && target.size == Some(have) => break 'attempts,
+            // Nothing left to send: the file on disk may be whole; the size (when the package
+            // states one) and the digests decide.
+            416 if have > 0 && target.size.is_none_or(|size| size == have) => break 'attempts,
             status => {
                 if status == 416 {
                     // What is on disk does not fit the object: the next try starts afresh.
@@ -373,16 +378,10 @@ async fn fetch(
             have = 0;
             hashers = Hashers::new(&algorithms);
             state.resumed_from = 0;
+            truncate(&mut part).await.map_err(|e| io(&target.part, e))?;
         }
-        let file = tokio::fs::OpenOptions::new()
-            .create(true)
-            .write(true)
-            .append(!restart)
-            .truncate(restart)
-            .open(&target.part)
-            .await
-            .map_err(|e| io(&target.part, e))?;
-        let mut file = BufWriter::with_capacity(WRITE_BUFFER_BYTES, file);
+        // Writes go on at the handle's position: the end of what is on disk.
+        let mut file = BufWriter::with_capacity(WRITE_BUFFER_BYTES, &mut part);
         let at_start = have;
         loop {
             let chunk = match response.chunk().await {
@@ -402,7 +401,6 @@ async fn fetch(
             if let Some(size) = target.size
                 && received > size
             {
-                drop(file);
                 remove(&target.part).await;
                 return Err(WorkflowError::new(
                     Step::Download,
@@ -421,16 +419,18 @@ async fn fetch(
             report(progress, &state);
         }
         file.flush().await.map_err(|e| io(&target.part, e))?;
-        file.get_ref()
-            .sync_all()
-            .await
-            .map_err(|e| io(&target.part, e))?;
+        part.sync_all().await.map_err(|e| io(&target.part, e))?;
         break;
     }
-    let checked = check(target, have, hashers).await?;
+    let on_disk = (part.metadata().await)
+        .map_err(|e| io(&target.part, e))?
+        .len();
+    let checked = check(target, have, on_disk, hashers).await?;
     tokio::fs::rename(&target.part, &target.dest)
         .await
         .map_err(|e| io(&target.dest, e))?;
+    // Unlocked only now, so that no other download takes the file between check and rename.
+    drop(part);
     let dir = (target.dest.parent())
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
@@ -447,18 +447,53 @@ async fn fetch(
     })
 }
 
-/// The bytes already in the temporary file and their running digests (none if there is no
-/// such file, or one longer than the file should be).
+/// Opens (or creates) the temporary file and locks it, failing at once if another download
+/// holds it.
+async fn open_locked(path: &Path) -> Result<tokio::fs::File, WorkflowError> {
+    let io = |e| WorkflowError::io(Step::Download, path, e);
+    let file = tokio::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)
+        .await
+        .map_err(io)?
+        .into_std()
+        .await;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(WorkflowError::invalid(
+                Step::Download,
+                format!(
+                    "another download is writing {}: wait for it to finish, or stop it",
+                    path.display()
+                ),
+            ));
+        }
+        // A file system without locks: go on unlocked rather than not at all.
+        Err(std::fs::TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {}
+        Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+    }
+    Ok(tokio::fs::File::from_std(file))
+}
+
+/// Empties the file and moves its position to the start.
+async fn truncate(file: &mut tokio::fs::File) -> std::io::Result<()> {
+    file.set_len(0).await?;
+    file.seek(SeekFrom::Start(0)).await.map(drop)
+}
+
+/// The bytes already in the temporary file and their running digests (none if it is longer
+/// than the file should be: it is emptied). Leaves `file`'s position at the end of what it
+/// keeps.
 async fn resume(
     target: &Target,
+    file: &mut tokio::fs::File,
     algorithms: &[Algorithm],
 ) -> Result<(u64, Hashers), WorkflowError> {
     let mut hashers = Hashers::new(algorithms);
-    let mut file = match tokio::fs::File::open(&target.part).await {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, hashers)),
-        Err(e) => return Err(WorkflowError::io(Step::Download, &target.part, e)),
-    };
     let mut buffer = vec![0; WRITE_BUFFER_BYTES];
     let mut have = 0u64;
     loop {
@@ -473,23 +508,34 @@ async fn resume(
         have += n as u64;
     }
     if target.size.is_some_and(|size| have > size) {
-        remove(&target.part).await;
+        truncate(file)
+            .await
+            .map_err(|e| WorkflowError::io(Step::Download, &target.part, e))?;
         return Ok((0, Hashers::new(algorithms)));
     }
     Ok((have, hashers))
 }
 
-/// Checks the size and the digests of the downloaded bytes; on a mismatch the temporary file
-/// is deleted.
+/// Checks the size and the digests of the downloaded bytes (`size` of them hashed, `on_disk`
+/// in the temporary file); on a mismatch the temporary file is deleted.
 async fn check(
     target: &Target,
     size: u64,
+    on_disk: u64,
     hashers: Hashers,
 ) -> Result<Vec<(&'static str, String)>, WorkflowError> {
     let mismatch = |kind| async {
         remove(&target.part).await;
         Err(WorkflowError::new(Step::Download, kind))
     };
+    if on_disk != size {
+        // Something else wrote to the file: its bytes are not the ones hashed.
+        return mismatch(ErrorKind::SizeMismatch {
+            expected: size,
+            actual: on_disk,
+        })
+        .await;
+    }
     if let Some(expected) = target.size
         && expected != size
     {
@@ -568,5 +614,33 @@ mod tests {
         assert_eq!(range_start("bytes 100-199/300"), Some(100));
         assert_eq!(range_start("bytes */300"), None);
         assert_eq!(range_start("items 1-2/3"), None);
+    }
+
+    /// A temporary file longer than the bytes hashed (another writer added to it) is refused
+    /// and deleted, even when the package states no size.
+    #[tokio::test]
+    async fn a_part_file_grown_by_another_writer_is_refused() {
+        let dir = test_support::TempDir::new();
+        let digest = [(
+            Algorithm::Md5,
+            Some("0123456789abcdef0123456789abcdef".into()),
+        )];
+        let dest = dir.path().join("fw.bin");
+        let target = Target::new("fw.bin".into(), "http://h/".into(), None, &digest, dest).unwrap();
+        std::fs::write(&target.part, [0; 20]).unwrap();
+        let error = check(&target, 10, 20, Hashers::new(&[Algorithm::Md5]))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                error.kind(),
+                ErrorKind::SizeMismatch {
+                    expected: 10,
+                    actual: 20
+                }
+            ),
+            "{error}"
+        );
+        assert!(!target.part.exists());
     }
 }

@@ -16,7 +16,8 @@ enum Target {
     Unset,
     All,
     Devices(Vec<String>),
-    Gray(String),
+    /// `GrayPercent` as sent, or why the percentage given cannot be.
+    Gray(Result<String, String>),
     Group(String),
     Dynamic,
     DynamicGroup(String),
@@ -242,9 +243,7 @@ impl RolloutBuilder {
                     "a static job names 1 to 200 devices: use .all() or .gray(..) for more",
                 );
             }
-            Target::Gray(percent) if percent.is_empty() => {
-                return invalid("the gray percentage must be above 0 and at most 100");
-            }
+            Target::Gray(Err(why)) => return invalid(why),
             Target::Dynamic if self.src_versions.is_empty() => {
                 return invalid(
                     "a dynamic job needs source versions (.src_versions(..)) or a group",
@@ -298,7 +297,7 @@ impl RolloutBuilder {
                 Target::Devices(names) => builder
                     .target_selection(TargetSelection::Specific)
                     .set_target_device_name(Some(names.clone())),
-                Target::Gray(percent) => builder
+                Target::Gray(Ok(percent)) => builder
                     .target_selection(TargetSelection::Gray)
                     .gray_percent(percent),
                 Target::Group(group) => builder
@@ -339,14 +338,22 @@ impl RolloutBuilder {
     }
 }
 
-/// A percentage as `GrayPercent` takes it (at most 3 decimals, no trailing zeros); empty when
-/// outside (0, 100].
-fn format_percent(percent: f64) -> String {
+/// A percentage as `GrayPercent` takes it (at most 3 decimals, no trailing zeros); why not
+/// when it is outside (0, 100] or rounds to 0.
+fn format_percent(percent: f64) -> Result<String, String> {
     if !(percent > 0.0 && percent <= 100.0) {
-        return String::new();
+        return Err(format!(
+            "the gray percentage must be above 0 and at most 100, not {percent}"
+        ));
     }
     let text = format!("{percent:.3}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "0" {
+        return Err(format!(
+            "the gray percentage {percent} rounds to 0 at 3 decimals: the least is 0.001"
+        ));
+    }
+    Ok(text.to_owned())
 }
 
 #[cfg(test)]
@@ -355,12 +362,17 @@ mod tests {
 
     #[test]
     fn percentages() {
-        assert_eq!(format_percent(50.0), "50");
-        assert_eq!(format_percent(12.5), "12.5");
-        assert_eq!(format_percent(0.0125), "0.013");
-        assert_eq!(format_percent(100.0), "100");
-        assert_eq!(format_percent(0.0), "");
-        assert_eq!(format_percent(f64::NAN), "");
-        assert_eq!(format_percent(101.0), "");
+        let ok = |p| format_percent(p).unwrap();
+        assert_eq!(ok(50.0), "50");
+        assert_eq!(ok(12.5), "12.5");
+        assert_eq!(ok(0.0125), "0.013");
+        assert_eq!(ok(0.0005), "0.001");
+        assert_eq!(ok(99.9999), "100");
+        assert_eq!(ok(100.0), "100");
+        for refused in [0.0, -1.0, f64::NAN, 100.0001, 101.0, f64::INFINITY] {
+            assert!(format_percent(refused).is_err(), "{refused}");
+        }
+        let why = format_percent(0.0004).unwrap_err();
+        assert!(why.contains("rounds to 0"), "{why}");
     }
 }

@@ -4,6 +4,9 @@
 use super::error::{ErrorKind, Step, WorkflowError};
 use crate::Client;
 
+/// The most of an error body read: OSS's are well under it.
+const MAX_ERROR_BODY_BYTES: usize = 16 * 1024;
+
 /// An HTTP client for object storage with the API client's connect timeout, and its read
 /// timeout when `read_timeout` (not for uploads: their answer comes only once the whole file
 /// is in). Not the API client's own: that one sends signed API calls only.
@@ -30,13 +33,19 @@ pub(crate) fn http_client(
 }
 
 /// An OSS error answer: its status, and `Code` and `Message` from the XML body when present.
-pub(crate) async fn storage_error(response: reqwest::Response) -> ErrorKind {
+pub(crate) async fn storage_error(mut response: reqwest::Response) -> ErrorKind {
     let status = response.status().as_u16();
-    // Error bodies are small; a long one is cut rather than read whole.
-    let body = match response.bytes().await {
-        Ok(bytes) => String::from_utf8_lossy(&bytes[..bytes.len().min(16 * 1024)]).into_owned(),
-        Err(_) => String::new(),
-    };
+    // Error bodies are small; of a long one only the start is read, and a broken one is kept
+    // as far as it came.
+    let mut body = Vec::new();
+    while body.len() < MAX_ERROR_BODY_BYTES {
+        let Ok(Some(chunk)) = response.chunk().await else {
+            break;
+        };
+        let room = MAX_ERROR_BODY_BYTES - body.len();
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    }
+    let body = String::from_utf8_lossy(&body);
     ErrorKind::Storage {
         status,
         code: xml_text(&body, "Code"),
@@ -88,5 +97,35 @@ mod tests {
         assert!(is_expired(&kind));
         assert_eq!(xml_text("<Error><Code></Code></Error>", "Code"), None);
         assert_eq!(xml_text("<Error>", "Code"), None);
+    }
+
+    /// A body that announces a gigabyte and sends far less is read only up to the limit:
+    /// the error comes back without waiting for the rest.
+    #[tokio::test]
+    async fn reads_only_the_start_of_a_long_error_body() {
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/x", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut head = [0; 1024];
+            let _ = socket.read(&mut head).await.unwrap();
+            let mut answer = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 1073741824\r\n\r\n<Error>\
+                <Code>AccessDenied</Code><Message>Request has expired.</Message>"
+                .to_vec();
+            answer.resize(answer.len() + 2 * MAX_ERROR_BODY_BYTES, b' ');
+            socket.write_all(&answer).await.unwrap();
+            // Hold the connection open: the rest never comes.
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        });
+        aliyun_runtime::client::install_crypto_provider();
+        let http = reqwest::Client::builder().no_proxy().build().unwrap();
+        let response = http.get(&url).send().await.unwrap();
+        let kind =
+            tokio::time::timeout(std::time::Duration::from_secs(10), storage_error(response))
+                .await
+                .unwrap();
+        assert!(is_expired(&kind), "{kind}");
+        server.abort();
     }
 }

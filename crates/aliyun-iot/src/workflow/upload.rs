@@ -620,7 +620,7 @@ impl http_body::Body for FileFormBody {
 /// How long one form upload may take: the read timeout (the answer comes only once the whole
 /// file is in), plus the time to send it at [`SLOWEST_BYTES_PER_SECOND`].
 fn upload_time_limit(read_timeout: Duration, length: u64) -> Duration {
-    read_timeout + Duration::from_secs(length / SLOWEST_BYTES_PER_SECOND)
+    read_timeout.saturating_add(Duration::from_secs(length / SLOWEST_BYTES_PER_SECOND))
 }
 
 /// A multipart boundary unlikely to occur in a file: 32 hex digits from the clock and a counter.
@@ -728,5 +728,12 @@ mod tests {
         assert_eq!(default_name("router.bin", "2.0.1"), "router-2_0_1");
         assert_eq!(default_name(".hidden", "1"), "fw-1");
         assert_eq!(default_name(&"x".repeat(50), "1").chars().count(), 40);
+    }
+
+    #[test]
+    fn upload_time_limits() {
+        let limit = upload_time_limit(Duration::from_secs(30), 10 * SLOWEST_BYTES_PER_SECOND);
+        assert_eq!(limit, Duration::from_secs(40));
+        assert_eq!(upload_time_limit(Duration::MAX, u64::MAX), Duration::MAX);
     }
 }

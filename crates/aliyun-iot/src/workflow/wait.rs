@@ -19,11 +19,14 @@ use crate::Client;
 use crate::query_ota_firmware::FirmwareInfo;
 use crate::types::{FirmwareStatus, JobStatus, JobType, TaskStatus};
 
+/// The shortest pause between polls, whatever [`Polling::first`] says: no busy loop.
+const MIN_PAUSE: Duration = Duration::from_millis(10);
+
 /// How a waiter polls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Polling {
-    /// The pause after a poll that saw a change (and after the first).
+    /// The pause after a poll that saw a change (and after the first); at least 10 ms.
     pub first: Duration,
     /// The longest pause: pauses grow by half while nothing changes, up to this.
     pub max: Duration,
@@ -58,6 +61,18 @@ impl Polling {
         self.deadline = deadline;
         self
     }
+
+    fn first_pause(&self) -> Duration {
+        self.first.max(MIN_PAUSE)
+    }
+
+    /// The pause after `pause` while nothing changes: half as long again, up to `max`.
+    fn longer(&self, pause: Duration) -> Duration {
+        pause
+            .saturating_add(pause / 2)
+            .min(self.max)
+            .max(self.first_pause())
+    }
 }
 
 /// What one poll saw.
@@ -79,15 +94,15 @@ where
 {
     let mut last_seen: Option<String> = None;
     let work = async {
-        let mut pause = polling.first;
+        let mut pause = polling.first_pause();
         loop {
             match poll().await? {
                 Seen::Done(value) => return Ok(value),
                 Seen::Pending(now) => {
                     pause = if last_seen.as_deref() == Some(now.as_str()) {
-                        (pause + pause / 2).min(polling.max)
+                        polling.longer(pause)
                     } else {
-                        polling.first
+                        polling.first_pause()
                     };
                     last_seen = Some(now);
                 }
@@ -310,12 +325,16 @@ pub struct TaskCounts {
 impl TaskCounts {
     /// Every task.
     pub fn total(&self) -> u64 {
-        self.confirm + self.queued + self.notified + self.in_progress + self.finished()
+        [self.confirm, self.queued, self.notified, self.in_progress]
+            .into_iter()
+            .fold(self.finished(), u64::saturating_add)
     }
 
     /// The tasks in a final state (succeeded, failed or canceled).
     pub fn finished(&self) -> u64 {
-        self.succeeded + self.failed + self.canceled
+        self.succeeded
+            .saturating_add(self.failed)
+            .saturating_add(self.canceled)
     }
 
     fn slot(&mut self, status: &TaskStatus) -> Option<&mut u64> {
@@ -474,7 +493,10 @@ impl JobWatcher {
                 .send()
                 .await
                 .map_err(api)?;
-            let count = page.total.unwrap_or(page.data.len() as i64);
+            // A page holds one task: without Total there is no count.
+            let count = page.total.ok_or_else(|| {
+                WorkflowError::missing(Step::WatchJob, "Total (ListOTATaskByJob)")
+            })?;
             if let Some(slot) = tasks.slot(&state) {
                 *slot = u64::try_from(count).unwrap_or(0);
             }
@@ -498,5 +520,48 @@ impl JobWatcher {
             })
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pauses_grow_within_bounds() {
+        let polling = Polling::new(Duration::from_millis(100), Duration::from_millis(200));
+        assert_eq!(polling.first_pause(), Duration::from_millis(100));
+        assert_eq!(
+            polling.longer(Duration::from_millis(100)),
+            Duration::from_millis(150)
+        );
+        assert_eq!(
+            polling.longer(Duration::from_millis(150)),
+            Duration::from_millis(200)
+        );
+        let zero = Polling::new(Duration::ZERO, Duration::ZERO);
+        assert_eq!(zero.first_pause(), MIN_PAUSE);
+        assert_eq!(zero.longer(Duration::ZERO), MIN_PAUSE);
+        let huge = Polling::new(Duration::MAX, Duration::MAX);
+        assert_eq!(huge.longer(Duration::MAX), Duration::MAX);
+    }
+
+    #[test]
+    fn task_counts_saturate() {
+        let counts = TaskCounts {
+            succeeded: u64::MAX,
+            failed: 1,
+            queued: u64::MAX,
+            ..TaskCounts::default()
+        };
+        assert_eq!(counts.finished(), u64::MAX);
+        assert_eq!(counts.total(), u64::MAX);
+        let counts = TaskCounts {
+            queued: 2,
+            succeeded: 3,
+            canceled: 1,
+            ..TaskCounts::default()
+        };
+        assert_eq!((counts.finished(), counts.total()), (4, 6));
     }
 }
