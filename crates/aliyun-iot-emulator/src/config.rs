@@ -244,6 +244,12 @@ pub struct EmulatorConfig {
     /// ([`crate::RunningEmulator::advance`]); default `false` (the system clock, devices
     /// stepping on a timer).
     pub manual_clock: bool,
+    /// The longest session the emulated STS grants, whatever `DurationSeconds` asks (so that
+    /// tests see temporary keys expire and refresh); default none.
+    pub sts_session_cap: Option<Duration>,
+    /// Whether the emulated instance metadata service refuses calls without a session token
+    /// (IMDSv2 enforced); default `false`.
+    pub imds_v2_only: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -262,6 +268,8 @@ impl Default for EmulatorConfig {
             seed: None,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             manual_clock: false,
+            sts_session_cap: None,
+            imds_v2_only: false,
         }
     }
 }
@@ -348,6 +356,18 @@ impl EmulatorConfig {
     /// [`crate::RunningEmulator::advance`] says so.
     pub fn with_manual_clock(mut self) -> Self {
         self.manual_clock = true;
+        self
+    }
+
+    /// Sets [`EmulatorConfig::sts_session_cap`].
+    pub fn with_sts_session_cap(mut self, cap: Duration) -> Self {
+        self.sts_session_cap = Some(cap);
+        self
+    }
+
+    /// Sets [`EmulatorConfig::imds_v2_only`].
+    pub fn with_imds_v2_only(mut self) -> Self {
+        self.imds_v2_only = true;
         self
     }
 }

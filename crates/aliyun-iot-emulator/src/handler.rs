@@ -23,10 +23,12 @@ use tokio::sync::Notify;
 
 use crate::config::{EmulatorConfig, FaultKind};
 use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
+use crate::imds::Imds;
 use crate::journal::StateError;
 use crate::ota::Ota;
 use crate::params::{ParamError, Params, parse_pairs, shorten, sniff_format};
 use crate::storage::ObjectStore;
+use crate::sts::{KeyState, Sts};
 
 /// The largest request body read, in bytes; a larger one gets 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -63,6 +65,12 @@ const REQUIRED_COMMON: [&str; 6] = [
     "Timestamp",
 ];
 
+/// The account of the emulated STS's role ARNs and caller identities.
+pub const EMULATED_ACCOUNT: &str = "1234567890123456";
+
+/// The RAM role of the emulated ECS instance (its metadata service hands out its keys).
+pub const INSTANCE_ROLE: &str = "EmulatorInstanceRole";
+
 /// Everything requests share.
 #[derive(Debug)]
 pub(crate) struct Shared {
@@ -72,6 +80,10 @@ pub(crate) struct Shared {
     pub(crate) nonces: Mutex<NonceStore>,
     pub(crate) throttle: Mutex<Throttle>,
     pub(crate) faults: FaultPlan,
+    /// STS: temporary keys, accepted by the IoT API until they expire.
+    pub(crate) sts: Arc<Sts>,
+    /// The ECS metadata service of an instance whose role's keys `sts` issues.
+    pub(crate) imds: Imds,
 }
 
 impl Shared {
@@ -80,6 +92,17 @@ impl Shared {
     pub(crate) fn new(config: EmulatorConfig, base_url: String) -> Result<Self, StateError> {
         let mut config = config;
         let ota = Ota::open(&config, base_url)?;
+        let clock = ota.clock.clone();
+        let clock: crate::sts::Clock = Arc::new(move || clock.now_millis());
+        let mut sts = Sts::new(Arc::clone(&clock), EMULATED_ACCOUNT);
+        if let Some(cap) = config.sts_session_cap {
+            sts = sts.with_lifetime_cap(cap);
+        }
+        let sts = Arc::new(sts);
+        let mut imds = Imds::new(Arc::clone(&sts), clock, EMULATED_ACCOUNT, INSTANCE_ROLE);
+        if config.imds_v2_only {
+            imds = imds.require_v2();
+        }
         // The seed is in the state now: do not keep a second copy of 100,000 devices.
         config.products = Vec::new();
         config.packages = Vec::new();
@@ -88,6 +111,8 @@ impl Shared {
             nonces: Mutex::new(NonceStore::new(config.nonce_capacity)),
             throttle: Mutex::new(Throttle::default()),
             faults: FaultPlan::new(config.faults.as_ref()),
+            sts,
+            imds,
             config,
         })
     }
@@ -263,6 +288,9 @@ pub(crate) async fn handle(State(conn): State<ConnState>, request: Request) -> R
     {
         return storage(&conn.shared.ota, request).await;
     }
+    if Imds::serves(request.uri().path()) {
+        return metadata(&conn.shared.imds, &request);
+    }
     let mut ctx = Ctx {
         request_id: new_request_id(),
         host_id: host_id(request.headers()),
@@ -326,6 +354,31 @@ async fn storage(ota: &Ota, request: Request) -> Response {
     response
 }
 
+/// A request to the instance metadata service (`/latest/…`), logged without its answer.
+fn metadata(imds: &Imds, request: &Request) -> Response {
+    let headers = request.headers();
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let path = request.uri().path();
+    let (status, content_type, body) = imds.answer(request.method().as_str(), path, &header);
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    tracing::info!(
+        method = %request.method(),
+        path = %shorten(path, LOG_ACTION_CHARS),
+        status,
+        "metadata"
+    );
+    response
+}
+
 /// The one log line of a request: never a secret, a signature or a token.
 fn log(method: &Method, ctx: &Ctx, status: Option<StatusCode>, code: &str) {
     if !tracing::enabled!(tracing::Level::INFO) {
@@ -376,10 +429,17 @@ async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
     }
     let request = RequestContext::new(action.action, &ctx.request_id, ctx.format, key_id);
     let params = QueryReader::new(params.into_pairs());
-    match aliyun_iot::server::dispatch(&shared.ota, &request, &params).await {
+    let (answer, envelope) = if action.version == aliyun_sts::API_VERSION {
+        let answer = aliyun_sts::server::dispatch(&*shared.sts, &request, &params).await;
+        (answer, &aliyun_sts::ENVELOPE)
+    } else {
+        let answer = aliyun_iot::server::dispatch(&shared.ota, &request, &params).await;
+        (answer, &aliyun_iot::ENVELOPE)
+    };
+    match answer {
         Ok(body) => Outcome::Reply(body, None),
         Err(Failure::InBand { code, message }) => {
-            let body = in_band_body(&aliyun_iot::ENVELOPE, &request, &code, &message);
+            let body = in_band_body(envelope, &request, &code, &message);
             Outcome::Reply(body, Some(code))
         }
         Err(failure) => Outcome::Gateway(GatewayError::from(failure)),
@@ -587,7 +647,7 @@ async fn authenticate(
             shorten(name, 64)
         )));
     }
-    let (key_id, action, nonce, at) = if v3 {
+    let (key_id, action, nonce) = if v3 {
         let view = V3View {
             parts: &parts,
             query: params.first(query_len),
@@ -597,22 +657,45 @@ async fn authenticate(
     } else {
         verify_v1(shared, &parts, &params, ctx)?
     };
-    remember_nonce(shared, &key_id, &nonce, at)?;
+    if let Some((nonce, at)) = nonce {
+        remember_nonce(shared, &key_id, &nonce, at)?;
+    }
     Ok((key_id, action, params))
 }
 
+/// What a verified request comes to: the caller's key ID (empty for an anonymous operation),
+/// the operation, and the nonce with the request's time (none when anonymous).
+type Verified = (
+    String,
+    &'static aliyun_runtime::OperationInfo,
+    Option<(String, i64)>,
+);
+
 /// The operation named by a request, which must accept its method (404 otherwise).
+/// STS's operations for its API version, IoT's for any other (whose version is then checked).
 fn operation(
     name: &str,
+    version: &str,
     method: &Method,
 ) -> Result<&'static aliyun_runtime::OperationInfo, GatewayError> {
-    aliyun_iot::server::operation(name)
+    let found = if version == aliyun_sts::API_VERSION {
+        aliyun_sts::server::operation(name)
+    } else {
+        aliyun_iot::server::operation(name)
+    };
+    found
         .filter(|info| info.methods.iter().any(|m| m.as_str() == method.as_str()))
         .ok_or_else(GatewayError::api_not_found)
 }
 
+/// Whether `action` is STS's AssumeRoleWithOIDC, which is anonymous: the OIDC token in its
+/// parameters is the credential.
+fn is_anonymous(action: &aliyun_runtime::OperationInfo) -> bool {
+    action.version == aliyun_sts::API_VERSION && action.action == "AssumeRoleWithOIDC"
+}
+
 fn check_version(version: &str) -> Result<(), GatewayError> {
-    if version == aliyun_iot::API_VERSION {
+    if version == aliyun_iot::API_VERSION || version == aliyun_sts::API_VERSION {
         return Ok(());
     }
     Err(GatewayError::new(
@@ -643,17 +726,35 @@ fn check_time(text: &str) -> Result<i64, GatewayError> {
 }
 
 /// The key pair of `key_id`, checked against the security token the request carries.
+/// A configured key, or a temporary one the emulator's STS issued (refused once expired).
 fn key_for<'s>(
     shared: &'s Shared,
     key_id: &str,
     token: Option<&str>,
-) -> Result<&'s crate::config::AccessKey, GatewayError> {
-    let Some(key) = shared.config.keys.iter().find(|k| k.id == key_id) else {
-        return Err(GatewayError::new(
-            StatusCode::NOT_FOUND,
-            "InvalidAccessKeyId.NotFound",
-            "Specified access key is not found.",
-        ));
+) -> Result<Cow<'s, crate::config::AccessKey>, GatewayError> {
+    let key = match shared.config.keys.iter().find(|k| k.id == key_id) {
+        Some(key) => Cow::Borrowed(key),
+        None => match shared.sts.key(key_id) {
+            Some(KeyState::Valid { secret, token }) => Cow::Owned(crate::config::AccessKey {
+                id: key_id.to_owned(),
+                secret,
+                security_token: Some(token),
+            }),
+            Some(KeyState::Expired) => {
+                return Err(GatewayError::new(
+                    StatusCode::BAD_REQUEST,
+                    "InvalidSecurityToken.Expired",
+                    "Specified SecurityToken is expired.",
+                ));
+            }
+            None => {
+                return Err(GatewayError::new(
+                    StatusCode::NOT_FOUND,
+                    "InvalidAccessKeyId.NotFound",
+                    "Specified access key is not found.",
+                ));
+            }
+        },
     };
     match (&key.security_token, token) {
         (Some(_), None) => Err(GatewayError::new(
@@ -695,16 +796,22 @@ fn incomplete_signature(detail: impl std::fmt::Display) -> GatewayError {
 }
 
 /// RPC V1: the common parameters, then HMAC-SHA1 over every parameter but `Signature`, with
-/// the request's real method. Returns the key ID, the operation, the nonce and the time.
+/// the request's real method. Returns the key ID, the operation, and the nonce with the
+/// request's time (none for an anonymous operation, whose key ID is empty).
 fn verify_v1(
     shared: &Shared,
     parts: &Parts,
     params: &Params,
     ctx: &mut Ctx,
-) -> Result<(String, &'static aliyun_runtime::OperationInfo, String, i64), GatewayError> {
+) -> Result<Verified, GatewayError> {
     ctx.action = params.get("Action").map(str::to_owned);
-    let action = operation(require(params, "Action")?, &parts.method)?;
-    check_version(require(params, "Version")?)?;
+    let name = require(params, "Action")?;
+    let version = require(params, "Version")?;
+    let action = operation(name, version, &parts.method)?;
+    check_version(version)?;
+    if is_anonymous(action) {
+        return Ok((String::new(), action, None));
+    }
     for name in REQUIRED_COMMON {
         require(params, name)?;
     }
@@ -720,7 +827,7 @@ fn verify_v1(
         return Err(signature_mismatch(&to_sign));
     }
     let nonce = require(params, "SignatureNonce")?;
-    Ok((key_id.to_owned(), action, nonce.to_owned(), at))
+    Ok((key_id.to_owned(), action, Some((nonce.to_owned(), at))))
 }
 
 /// What a V3 verification reads of a request.
@@ -750,11 +857,7 @@ impl V3View<'_> {
 /// (which must include `host`, `content-type` when sent, and every `x-acs-*` header it
 /// sends), the decoded query and
 /// the body's hash. Returns the key ID, the operation, the nonce and the time.
-fn verify_v3(
-    shared: &Shared,
-    view: &V3View<'_>,
-    ctx: &mut Ctx,
-) -> Result<(String, &'static aliyun_runtime::OperationInfo, String, i64), GatewayError> {
+fn verify_v3(shared: &Shared, view: &V3View<'_>, ctx: &mut Ctx) -> Result<Verified, GatewayError> {
     ctx.action = view.header("x-acs-action").map(str::to_owned);
     let auth_header = view.require("authorization")?;
     let auth = v3::parse_authorization(auth_header)
@@ -765,8 +868,9 @@ fn verify_v3(
             shorten(auth.algorithm, 32)
         ))
     })?;
-    let action = operation(view.require("x-acs-action")?, &view.parts.method)?;
-    check_version(view.require("x-acs-version")?)?;
+    let version = view.require("x-acs-version")?;
+    let action = operation(view.require("x-acs-action")?, version, &view.parts.method)?;
+    check_version(version)?;
     let date = view.require("x-acs-date")?;
     let nonce = view.require("x-acs-signature-nonce")?;
     let content_hash = view.require("x-acs-content-sha256")?;
@@ -839,7 +943,11 @@ fn verify_v3(
     if !same(&expected, auth.signature) {
         return Err(signature_mismatch(&to_sign));
     }
-    Ok((auth.credential.to_owned(), action, nonce.to_owned(), at))
+    Ok((
+        auth.credential.to_owned(),
+        action,
+        Some((nonce.to_owned(), at)),
+    ))
 }
 
 /// Refuses a nonce the same key already used while its request's time is in the window.

@@ -135,6 +135,8 @@
 //! | ListOTAModuleByProduct | `default` first, then custom modules by name |
 //! | Lists | packages and jobs newest first; tasks in creation order |
 //! | IDs | 26 characters, the kind in characters 21–22 (`03` package, `02` job, `01` task), from [`EmulatorConfig::seed`] |
+//! | STS | account `1234567890123456`; `AssumeRoleWithOIDC` trusts any well-formed token of a well-formed provider ARN; sessions 900–43,200 s (default 3,600, capped by [`EmulatorConfig::sts_session_cap`]); at most 100,000 live sessions (then `ServiceUnavailable`) |
+//! | Instance metadata | on the API's port; role `EmulatorInstanceRole`, six-hour keys from the emulator's STS; IMDSv1 accepted unless [`EmulatorConfig::imds_v2_only`] |
 //!
 //! # State
 //!
@@ -170,6 +172,7 @@ mod codes;
 mod config;
 mod guards;
 mod handler;
+mod imds;
 mod journal;
 mod ota;
 mod packages;
@@ -177,6 +180,7 @@ mod params;
 mod server;
 mod state;
 mod storage;
+mod sts;
 
 pub use config::{
     AccessKey, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_DEVICE_STEP,
