@@ -12,11 +12,15 @@ use crate::generated::commands::OperationCommand;
 
 /// Text shown after the options in `--help`: environment and exit status.
 const AFTER_HELP: &str = "\
-Credentials (every call without --emulator), first found wins:
+Credentials (every call without --emulator), first found wins (the Python SDK's order):
   ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN]
-  the aliyun CLI profile in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_PROFILE)
+  OIDC (RRSA): ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE
+  the aliyun CLI profile in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_PROFILE),
+    in any mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI
   ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE)
-  With --profile NAME, the environment variables are skipped and NAME is looked up in the files.
+  the ECS instance RAM role (off with ALIBABA_CLOUD_ECS_METADATA_DISABLED=true)
+  ALIBABA_CLOUD_CREDENTIALS_URI
+  With --profile NAME, only NAME is used: its aliyun CLI profile, else its section of the INI file.
 
 Logging: RUST_LOG (default `warn`; `info` for the emulator subcommand), always on stderr.
 Secrets (AccessKeySecret, SecurityToken, request signatures) are never printed.

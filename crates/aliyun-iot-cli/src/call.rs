@@ -2,9 +2,11 @@
 //! the API's field names or as a table. The subcommands themselves are generated from the
 //! spec (`generated/commands.rs`); this module sets up the client and prints.
 
-use aliyun_runtime::config::SharedPacing;
-use aliyun_runtime::config::{ENV_REGION, default_region};
-use aliyun_runtime::credentials::{CliProfileCredentials, DefaultCredentialsChain};
+use std::sync::Arc;
+
+use aliyun_config::provider::{self, CliProfileProvider, IniProvider};
+use aliyun_config::{Chain, Environment, LazyCache, Loaded};
+use aliyun_runtime::config::{ENV_REGION, SharedPacing};
 use aliyun_runtime::{Config, ConfigBuilder, Pacing, RetryConfig};
 
 use crate::args::{GlobalArgs, Output};
@@ -45,15 +47,21 @@ pub async fn client(
         emulator = Some(running);
         builder
     } else {
+        // The profile files are read once, for the region and the credentials.
+        let mut loader = aliyun_config::Loader::new();
+        if let Some(profile) = &global.profile {
+            loader = loader.with_profile(profile.clone());
+        }
+        let loaded = loader.load();
         let builder = match &global.endpoint {
             Some(url) => Config::builder().endpoint_url(url)?,
-            None => region_builder(global)?,
+            None => region_builder(global, &loaded)?,
         };
-        let mut chain = DefaultCredentialsChain::new();
-        if let Some(profile) = &global.profile {
-            chain = chain.with_profile(profile.clone());
+        if global.profile.is_some() {
+            builder.credentials(profile_only(&loaded))
+        } else {
+            builder.credentials(loaded.credentials_provider())
         }
-        builder.credentials(chain)
     };
     builder = builder.format(global.format);
     if let Some(version) = global.signature {
@@ -69,6 +77,21 @@ pub async fn client(
         builder = builder.pacing(pacing);
     }
     Ok((aliyun_iot::Client::new(builder.build()?)?, emulator))
+}
+
+/// The credentials of `--profile` alone: its aliyun CLI profile, else its section of the INI
+/// file. Asked for by name, it is not overridden by the chain's other sources (the
+/// environment's key, the instance role), which the default chain would try first or after.
+fn profile_only(loaded: &Loaded) -> LazyCache<Chain> {
+    let files = Arc::new(loaded.profile_files().clone());
+    let env = Environment::process();
+    LazyCache::new(
+        Chain::first_try(
+            provider::cli_profile::NAME,
+            CliProfileProvider::new(Arc::clone(&files), env.clone()),
+        )
+        .or_else(provider::ini::NAME, IniProvider::new(files, env)),
+    )
 }
 
 /// `--pacing` (or its environment variable) and `--pacing-fail-closed`; `None`: the default.
@@ -101,32 +124,36 @@ fn pacing(global: &GlobalArgs) -> Result<Option<Pacing>, CliError> {
     Ok(pacing)
 }
 
-/// The endpoint's region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the runtime's
-/// [`default_region`] (the aliyun CLI profile's `region_id`, of `--profile` when given). The
-/// builder refuses a region that is not a region ID; the error then says where it came from.
-fn region_builder(global: &GlobalArgs) -> Result<ConfigBuilder, CliError> {
+/// The endpoint's region: `--region` / `ALIBABA_CLOUD_REGION_ID`, else the `region_id` of the
+/// aliyun CLI profile (of `--profile` when given). The builder refuses a region that is not a
+/// region ID; the error then says where it came from.
+fn region_builder(global: &GlobalArgs, loaded: &Loaded) -> Result<ConfigBuilder, CliError> {
     if let Some(region) = global.region.as_deref().map(str::trim)
         && !region.is_empty()
     {
         return Ok(Config::builder().region(region)?);
     }
-    let region = default_region(global.profile.as_deref()).map_err(|e| match e {
-        // The only configuration error of `default_region`: no region anywhere.
-        aliyun_runtime::Error::Config(_) => CliError::NoRegion(e),
-        e => CliError::Sdk(e),
-    })?;
+    let files = loaded.profile_files();
+    let config_file = match &files.cli {
+        Ok(config) => format!(" ({})", config.origin),
+        Err(_) => String::new(),
+    };
+    let region = loaded
+        .region()?
+        .filter(|region| !region.is_empty())
+        .ok_or_else(|| {
+            CliError::NoRegion(aliyun_runtime::Error::Config(format!(
+                "no region: set {ENV_REGION}, or region_id in the aliyun CLI profile{config_file}, or give an endpoint"
+            )))
+        })?;
     Config::builder().region(&region).map_err(|e| match e {
         aliyun_runtime::Error::Config(message) => {
-            let mut cli = CliProfileCredentials::new();
-            if let Some(name) = &global.profile {
-                cli = cli.with_profile(name.clone());
-            }
-            let profile = match cli.config_path() {
-                Some(path) => format!(
-                    "the region_id of the aliyun CLI profile ({})",
-                    path.display()
+            let profile = match files.cli_profile() {
+                Ok(profile) => format!(
+                    "the region_id of the aliyun CLI profile `{}`{config_file}",
+                    profile.name
                 ),
-                None => "the region_id of the aliyun CLI profile".to_owned(),
+                Err(_) => format!("the region_id of the aliyun CLI profile{config_file}"),
             };
             // `--region` and its variable are unset, so the region is the profile's; a blank
             // `--region` may have hidden a value of the variable, though.

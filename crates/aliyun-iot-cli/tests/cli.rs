@@ -1,6 +1,7 @@
 //! End-to-end tests of the `aliyun-iot` binary: each runs the built command with a clean
-//! environment (only `PATH` and a temporary `HOME`), so no real credentials or aliyun CLI
-//! configuration are ever read, and no call leaves the machine (the emulator serves them all).
+//! environment (only `PATH`, a temporary `HOME` and the ECS metadata service turned off), so no
+//! real credentials or aliyun CLI configuration are ever read, and no call leaves the machine
+//! (the emulator, or a loopback server, serves them all).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
@@ -447,8 +448,11 @@ fn region_comes_from_the_cli_profile() {
         &[],
     );
     run.assert_code(3);
-    assert!(run.stderr.contains("profile `other`"), "{run}");
-    assert!(run.stderr.contains("missing access_key_id"), "{run}");
+    assert!(run.stderr.contains("profile \"other\""), "{run}");
+    assert!(
+        run.stderr.contains("mode AK needs `access_key_id`"),
+        "{run}"
+    );
 }
 
 #[test]
@@ -466,19 +470,57 @@ fn no_credentials_names_every_source_tried() {
         &[],
     );
     run.assert_code(3);
-    for expected in [
-        "no usable credentials",
-        "ALIBABA_CLOUD_ACCESS_KEY_ID not set",
-        ".aliyun",
-        "config.json: not found",
-        ".alibabacloud",
-        "credentials: not found",
-        "hint:",
-        "--emulator",
-    ] {
+    // Every provider of the chain, in order, and why it was skipped; the metadata service is
+    // turned off by the test environment (ALIBABA_CLOUD_ECS_METADATA_DISABLED).
+    let home_dir = home.path().display();
+    let reasons = [
+        "env: ALIBABA_CLOUD_ACCESS_KEY_ID not set".to_owned(),
+        "oidc_role_arn: needs ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE".to_owned(),
+        format!("cli_profile {home_dir}/.aliyun/config.json: not found"),
+        format!("profile {home_dir}/.alibabacloud/credentials: not found"),
+        "credential_uri: ALIBABA_CLOUD_CREDENTIALS_URI not set".to_owned(),
+    ];
+    assert_tried_in_order(&run, &reasons);
+    assert!(!run.stderr.contains("ecs_ram_role"), "{run}");
+    for expected in ["no usable credentials", "hint:", "--emulator"] {
         assert!(run.stderr.contains(expected), "{expected:?} missing: {run}");
     }
     assert!(run.stdout.is_empty(), "{run}");
+
+    // With the metadata service on but unreachable (a closed loopback port), it is tried too.
+    let metadata = format!("http://127.0.0.1:{}", free_port());
+    let run = run_in(
+        &home,
+        &[
+            "--region",
+            "cn-shanghai",
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[
+            ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "false"),
+            ("ALIBABA_CLOUD_ECS_METADATA_ENDPOINT", &metadata),
+        ],
+    );
+    run.assert_code(3);
+    let mut reasons = reasons.to_vec();
+    reasons.insert(
+        4,
+        format!("ecs_ram_role ({metadata}): the metadata service cannot be reached"),
+    );
+    assert_tried_in_order(&run, &reasons);
+}
+
+/// Checks stderr names each provider's reason, in this order.
+fn assert_tried_in_order(run: &Run, reasons: &[String]) {
+    let mut from = 0;
+    for reason in reasons {
+        match run.stderr[from..].find(reason.as_str()) {
+            Some(at) => from += at + reason.len(),
+            None => panic!("{reason:?} missing or out of order: {run}"),
+        }
+    }
 }
 
 #[test]
@@ -797,6 +839,128 @@ fn emulator_subcommand_takes_the_secret_from_the_environment() {
     run.assert_code(2);
     assert!(run.stderr.contains("--access-key-id"), "{run}");
     assert!(!run.stderr.contains(secret), "{run}");
+}
+
+// ---- credentials of the default chain, end to end through the emulator -------------------
+
+/// Writes `~/.aliyun/config.json` with one profile, `p`.
+fn write_cli_profile(home: &TempDir, profile: &str) {
+    std::fs::create_dir_all(home.path().join(".aliyun")).unwrap();
+    std::fs::write(
+        home.path().join(".aliyun/config.json"),
+        format!(r#"{{"current": "p", "profiles": [{{"name": "p", {profile}}}]}}"#),
+    )
+    .unwrap();
+}
+
+/// The emulator's instance-role credentials, as its metadata service serves them: temporary
+/// STS credentials that its IoT API accepts.
+fn instance_role_credentials(emulator: &Server) -> String {
+    let addr = emulator.addr.parse().unwrap();
+    let answer = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(test_support::send_request(
+            addr,
+            "GET",
+            "/latest/meta-data/ram/security-credentials/EmulatorInstanceRole",
+            &[],
+            b"",
+        ));
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    answer.text()
+}
+
+#[test]
+fn credentials_uri_profile_calls_the_emulator() {
+    let home = TempDir::new();
+    let emulator = Server::start(&home, &[], &[]);
+    let credentials = instance_role_credentials(&emulator);
+    let json: Value = serde_json::from_str(&credentials).unwrap();
+    let secret = json["AccessKeySecret"].as_str().unwrap().to_owned();
+    let token = json["SecurityToken"].as_str().unwrap().to_owned();
+    // A credentials server on loopback, as a sidecar would serve them.
+    let uri_server =
+        test_support::Server::scripted(vec![test_support::Reply::json(200, credentials)]);
+    let uri_base = uri_server.url();
+    write_cli_profile(
+        &home,
+        &format!(
+            r#""mode": "CredentialsURI", "credentials_uri": "{uri_base}credentials?token=abc""#
+        ),
+    );
+    let endpoint = format!("http://{}/", emulator.addr);
+    let run = run_in(
+        &home,
+        &[
+            "--profile",
+            "p",
+            "--endpoint",
+            &endpoint,
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        // An explicit --profile wins over a key in the environment.
+        &[
+            ("RUST_LOG", "trace"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "not-this-key"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-this-secret"),
+        ],
+    );
+    run.assert_code(0);
+    assert_seed_json(&run);
+    let requests = uri_server.requests();
+    assert_eq!(requests.len(), 1, "{run}");
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path(), "/credentials");
+    for leaked in [&secret, &token, &"token=abc".to_owned()] {
+        assert!(!run.stderr.contains(leaked.as_str()), "{run}");
+    }
+
+    // The server down: the error names the provider and the address, not the query.
+    drop(uri_server);
+    let run = run_in(
+        &home,
+        &[
+            "--profile",
+            "p",
+            "--endpoint",
+            &endpoint,
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[],
+    );
+    run.assert_code(3);
+    let expected = format!("credential_uri ({uri_base}credentials): GET: cannot connect");
+    assert!(run.stderr.contains(&expected), "{run}");
+    assert!(!run.stderr.contains("token=abc"), "{run}");
+}
+
+#[test]
+fn ecs_instance_role_through_the_emulators_metadata_service() {
+    let home = TempDir::new();
+    let emulator = Server::start(&home, &[], &[]);
+    let endpoint = format!("http://{}/", emulator.addr);
+    let run = run_in(
+        &home,
+        &[
+            "--endpoint",
+            &endpoint,
+            "query-ota-firmware",
+            "--firmware-id",
+            SEED_ID,
+        ],
+        &[
+            ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "false"),
+            ("ALIBABA_CLOUD_ECS_METADATA_ENDPOINT", &emulator.addr),
+        ],
+    );
+    run.assert_code(0);
+    assert_seed_json(&run);
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!   a test controls every byte it puts on the wire and sees every byte of the answer.
 //! - [`percent_decode`]: strict percent-decoding, independent of the code under test.
 //! - [`TempDir`]: a temporary directory (`tempfile`), removed when dropped, and
-//!   [`clean_command`] to run a program with one as its home in an otherwise empty environment.
+//!   [`clean_command`] to run a program with one as its home in an otherwise empty environment
+//!   (but for [`ECS_METADATA_DISABLED`]: no run asks the ECS metadata service).
 //!
 //! Nothing here reaches beyond 127.0.0.1 or touches the real home directory.
 
@@ -22,4 +23,4 @@ mod temp;
 pub use client::{Response, exchange, parse_response, send_request};
 pub use decode::percent_decode;
 pub use server::{Action, Recorded, Reply, Server};
-pub use temp::{TempDir, clean_command};
+pub use temp::{ECS_METADATA_DISABLED, TempDir, clean_command};

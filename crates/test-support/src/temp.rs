@@ -53,15 +53,22 @@ impl Default for TempDir {
     }
 }
 
+/// The variable that keeps the default credentials chain away from the ECS metadata service
+/// (100.100.100.200): [`clean_command`] sets it to `true`.
+pub const ECS_METADATA_DISABLED: &str = "ALIBABA_CLOUD_ECS_METADATA_DISABLED";
+
 /// `program` in a clean environment, so that a run reads and writes nothing of the real
-/// home directory: `PATH` (this process's) and `HOME` (`home`, a [`TempDir`] say) only, and
-/// no standard input.
+/// home directory and never asks the ECS metadata service: `PATH` (this process's), `HOME`
+/// (`home`, a [`TempDir`] say) and [`ECS_METADATA_DISABLED`]`=true` only, and no standard input.
+/// A test of the metadata provider removes that variable and points
+/// `ALIBABA_CLOUD_ECS_METADATA_ENDPOINT` at a loopback server.
 pub fn clean_command(program: impl AsRef<OsStr>, home: &Path) -> Command {
     let mut command = Command::new(program);
     command
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
+        .env(ECS_METADATA_DISABLED, "true")
         .stdin(Stdio::null());
     command
 }

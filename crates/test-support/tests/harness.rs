@@ -202,7 +202,7 @@ fn a_temporary_directory_is_removed_when_dropped() {
 
 #[cfg(unix)]
 #[test]
-fn a_clean_command_sees_only_path_and_its_home() {
+fn a_clean_command_sees_only_path_its_home_and_no_metadata_service() {
     let home = TempDir::new();
     let output = clean_command("env", home.path()).output().unwrap();
     let mut env: Vec<String> = String::from_utf8(output.stdout)
@@ -211,9 +211,10 @@ fn a_clean_command_sees_only_path_and_its_home() {
         .map(str::to_owned)
         .collect();
     env.sort();
-    assert_eq!(env.len(), 2, "{env:?}");
-    assert_eq!(env[0], format!("HOME={}", home.path().display()));
-    assert!(env[1].starts_with("PATH="), "{env:?}");
+    assert_eq!(env.len(), 3, "{env:?}");
+    assert_eq!(env[0], "ALIBABA_CLOUD_ECS_METADATA_DISABLED=true");
+    assert_eq!(env[1], format!("HOME={}", home.path().display()));
+    assert!(env[2].starts_with("PATH="), "{env:?}");
     // Nothing was written to the home.
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
 }
