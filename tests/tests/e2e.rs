@@ -256,6 +256,46 @@ async fn the_delta_package() {
     }
 }
 
+/// The blocking client from plain synchronous code, the emulator on a runtime of its own: a
+/// call's reply, a service error, a call that cannot be built, a paged operation's items.
+#[test]
+fn the_blocking_client_calls_the_emulator() {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let emu = runtime.block_on(start(EmulatorConfig::ephemeral()));
+    let client = aliyun_iot::blocking::Client::new(builder(&emu).build().expect("a configuration"))
+        .expect("a client");
+
+    assert_package(
+        client.query_ota_firmware().firmware_id(SEED_ID).send(),
+        SEED_ID,
+    );
+    service_error(
+        client
+            .query_ota_firmware()
+            .firmware_id("no-such-package")
+            .send(),
+        FIRMWARE_NOT_FOUND,
+        200,
+        ErrorOrigin::InBand,
+    );
+    let unbuilt = client.query_ota_firmware().send();
+    assert!(matches!(unbuilt, Err(Error::Build(_))), "{unbuilt:?}");
+
+    // One package a page: every page is fetched as the iterator advances.
+    let ids: Vec<String> = client
+        .list_ota_firmware()
+        .page_size(1)
+        .into_iter()
+        .map(|item| item.expect("a package").firmware_id.expect("its ID"))
+        .collect();
+    for id in [SEED_ID, XML_ID, DELTA_PACKAGE_ID] {
+        assert!(ids.iter().any(|listed| listed == id), "{id} not in {ids:?}");
+    }
+
+    drop(client);
+    runtime.block_on(emu.shutdown());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The signature version on the wire
 // ---------------------------------------------------------------------------------------------

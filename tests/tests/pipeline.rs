@@ -800,25 +800,36 @@ fn the_blocking_client_runs_the_pipeline() {
         rollout.job_id
     });
 
-    // Paginators as iterators: 21 tasks in pages of 5; a paginator that cannot be built is
-    // its one error.
+    // Operations sent synchronously, paged ones iterated: 21 tasks in pages of 5; a call that
+    // cannot be built is its one error.
+    let job = client.query_ota_job().job_id(&job_id).send().unwrap();
+    assert_eq!(job.data.and_then(|d| d.job_id), Some(job_id.clone()));
     let tasks: Vec<_> = client
-        .iter(
-            client
-                .list_ota_task_by_job()
-                .job_id(&job_id)
-                .page_size(5)
-                .into_paginator(),
-        )
+        .list_ota_task_by_job()
+        .job_id(&job_id)
+        .page_size(5)
+        .into_iter()
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(tasks.len(), 21);
-    let mut unbuilt = client.iter(client.list_ota_task_by_job().into_paginator());
+    let mut unbuilt = client.list_ota_task_by_job().into_iter();
     assert!(matches!(
         unbuilt.next(),
         Some(Err(aliyun_runtime::Error::Build(_)))
     ));
     assert!(unbuilt.next().is_none());
+    // The async paginators still iterate through `iter`.
+    let async_tasks = client
+        .iter(
+            client
+                .as_async()
+                .list_ota_task_by_job()
+                .job_id(&job_id)
+                .page_size(5)
+                .into_paginator(),
+        )
+        .count();
+    assert_eq!(async_tasks, 21);
 
     let dest = dir.path().join("sync-copy.bin");
     client

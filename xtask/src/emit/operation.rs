@@ -36,7 +36,7 @@ pub(super) fn module(product: &Product, op: &Operation) -> TokenStream {
             pub use super::types::{#(#shared),*};
         }
     });
-    let input = input(op);
+    let input = input(op, product.blocking);
     let query = query_structs(op);
     let types = op.types.iter().map(|t| {
         if t.rust_name == op.response {
@@ -45,7 +45,7 @@ pub(super) fn module(product: &Product, op: &Operation) -> TokenStream {
             type_def(t, query.contains(&t.rust_name))
         }
     });
-    let paged = paged(op);
+    let paged = paged(op, product.blocking);
     let samples = sample_tests(&product.output, &op.samples, Some(op));
     quote! {
         use aliyun_runtime::wire;
@@ -75,7 +75,11 @@ fn param_type(p: &Parameter) -> TokenStream {
     }
 }
 
-fn input(op: &Operation) -> TokenStream {
+/// The input, its builder and the fluent builder. The fluent builder is generic over the
+/// client that sends it, so the blocking client's builders share its setters: the async
+/// `send` is on the default (`RpcClient`), and with `blocking` a synchronous one is on
+/// `crate::blocking::Client`'s.
+fn input(op: &Operation, blocking: bool) -> TokenStream {
     let input = input_name(op);
     let builder = format_ident!("{}InputBuilder", pascal(&op.name));
     let fluent = fluent_name(op);
@@ -168,8 +172,24 @@ fn input(op: &Operation) -> TokenStream {
         "Builds a [`{input}`]; `build` refuses a missing required parameter."
     ));
     let fluent_doc = docs(&format!(
-        "A `{action}` call being set up: set its parameters, then [`send`]({fluent}::send) it."
+        "A `{action}` call being set up: set its parameters, then `send` it. `C` is the client \
+         that sends it: the async `RpcClient`{}.",
+        if blocking {
+            ", or `crate::blocking::Client`, whose `send` waits for the reply"
+        } else {
+            ""
+        }
     ));
+    let blocking_send = blocking.then(|| {
+        quote! {
+            impl #fluent<crate::blocking::Client> {
+                /// Sends the call and waits for the reply, as the async `send` does.
+                pub fn send(self) -> Result<#output, aliyun_runtime::Error> {
+                    self.client.call(self.input.build())
+                }
+            }
+        }
+    });
     let fluent_setters = setters(&op.parameters, |method, _, _, _| {
         quote! { self.input = self.input.#method(value); }
     });
@@ -232,16 +252,19 @@ fn input(op: &Operation) -> TokenStream {
 
         #fluent_doc
         #[derive(Clone, Debug)]
-        pub struct #fluent {
-            client: aliyun_runtime::RpcClient,
+        pub struct #fluent<C = aliyun_runtime::RpcClient> {
+            client: C,
             input: #builder,
         }
 
-        impl #fluent {
-            pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+        impl<C> #fluent<C> {
+            pub(crate) fn new(client: C) -> Self {
                 Self { client, input: #builder::default() }
             }
             #fluent_setters
+        }
+
+        impl #fluent {
             /// Sends the call: the typed reply, or an error (a missing parameter, the service's
             /// error, a transport failure, a timeout).
             pub async fn send(self) -> Result<#output, aliyun_runtime::Error> {
@@ -249,6 +272,8 @@ fn input(op: &Operation) -> TokenStream {
                 self.client.call(&input).await
             }
         }
+
+        #blocking_send
     }
 }
 
@@ -400,7 +425,7 @@ fn output(ty: &crate::spec::TypeDef) -> TokenStream {
 }
 
 /// For operations with `pagination`: the paginator traits and `into_paginator()`.
-fn paged(op: &Operation) -> TokenStream {
+fn paged(op: &Operation, blocking: bool) -> TokenStream {
     let Some(p) = &op.pagination else {
         return quote! {};
     };
@@ -443,6 +468,25 @@ fn paged(op: &Operation) -> TokenStream {
          end is found.",
         p.default_size
     ));
+    let blocking_items = blocking.then(|| {
+        let doc = docs(&format!(
+            "The items of every page, fetched a page at a time as the iterator advances (as \
+             `into_paginator`, {} items a page unless the size is set); an error ends it, and \
+             a call that cannot be built is its one error.",
+            p.default_size
+        ));
+        quote! {
+            #doc
+            impl IntoIterator for #fluent<crate::blocking::Client> {
+                type Item = Result<#item, aliyun_runtime::Error>;
+                type IntoIter = crate::blocking::Items<#input>;
+                fn into_iter(self) -> Self::IntoIter {
+                    let (client, input) = self.first_page();
+                    client.items(input)
+                }
+            }
+        }
+    });
     quote! {
         impl aliyun_runtime::PagedOperation for #input {
             fn page(&self) -> Option<i64> {
@@ -475,16 +519,26 @@ fn paged(op: &Operation) -> TokenStream {
             }
         }
 
+        impl<C> #fluent<C> {
+            /// The client and the first page's input, the page and size defaulted.
+            fn first_page(mut self) -> (C, Result<#input, aliyun_runtime::BuildError>) {
+                self.input.#page.get_or_insert(1);
+                self.input.#size.get_or_insert(#default_size);
+                (self.client, self.input.build())
+            }
+        }
+
         impl #fluent {
             #doc
             pub fn into_paginator(
-                mut self,
+                self,
             ) -> Result<aliyun_runtime::Paginator<#input>, aliyun_runtime::BuildError> {
-                self.input.#page.get_or_insert(1);
-                self.input.#size.get_or_insert(#default_size);
-                Ok(aliyun_runtime::Paginator::new(self.client, self.input.build()?))
+                let (client, input) = self.first_page();
+                Ok(aliyun_runtime::Paginator::new(client, input?))
             }
         }
+
+        #blocking_items
     }
 }
 

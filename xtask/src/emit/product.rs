@@ -112,6 +112,7 @@ pub(super) fn client(product: &Product) -> TokenStream {
             }
         }
     });
+    let blocking = product.blocking.then(|| blocking_client(product));
     let example = product
         .operations
         .iter()
@@ -169,6 +170,34 @@ pub(super) fn client(product: &Product) -> TokenStream {
                 &self.inner
             }
 
+            #(#methods)*
+        }
+
+        #blocking
+    }
+}
+
+/// The blocking client's methods (the type is hand-written in `crate::blocking`): one per
+/// operation, making the same fluent builder with the blocking client in it.
+fn blocking_client(product: &Product) -> TokenStream {
+    let methods = product.operations.iter().map(|op| {
+        let method = ident(&snake(&op.name));
+        let module = ident(&snake(&op.name));
+        let fluent = fluent_name(op);
+        let doc = docs(&format!(
+            "Calls `{}`, waiting for the reply: {}",
+            op.name,
+            summary(&op.doc)
+        ));
+        quote! {
+            #doc
+            pub fn #method(&self) -> super::#module::#fluent<crate::blocking::Client> {
+                super::#module::#fluent::new(self.clone())
+            }
+        }
+    });
+    quote! {
+        impl crate::blocking::Client {
             #(#methods)*
         }
     }

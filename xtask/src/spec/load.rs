@@ -400,6 +400,7 @@ fn finish_product(
         cli,
         crate_name: raw.crate_name.value,
         config_from_env,
+        blocking: raw.blocking,
         envelope: ctx.envelope,
         errors: ctx.errors,
         error_samples,

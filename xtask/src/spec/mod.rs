@@ -123,6 +123,9 @@ pub struct Product {
     /// The function `Client::from_env` builds its configuration with (a path to a
     /// `fn() -> Result<aliyun_runtime::Config, aliyun_runtime::Error>`).
     pub config_from_env: String,
+    /// Whether the crate has a `blocking::Client` the generator adds a synchronous `send` (and
+    /// paged iteration) to every operation for.
+    pub blocking: bool,
     /// The fields every response carries.
     pub envelope: Envelope,
     /// The product's documented business error codes.

@@ -27,6 +27,8 @@ pub(super) struct RawProduct {
     #[serde(rename = "crate")]
     pub crate_name: Spanned<String>,
     pub config_from_env: Option<Spanned<String>>,
+    #[serde(default)]
+    pub blocking: bool,
     pub envelope: RawEnvelope,
     #[serde(default)]
     pub errors: Vec<RawErrorCode>,

@@ -109,16 +109,17 @@ impl CancelOtaStrategyByJobInputBuilder {
     }
 }
 
-/// A `CancelOTAStrategyByJob` call being set up: set its parameters, then
-/// [`send`](CancelOtaStrategyByJobFluentBuilder::send) it.
+/// A `CancelOTAStrategyByJob` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CancelOtaStrategyByJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CancelOtaStrategyByJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CancelOtaStrategyByJobInputBuilder,
 }
 
-impl CancelOtaStrategyByJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CancelOtaStrategyByJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CancelOtaStrategyByJobInputBuilder::default(),
@@ -154,7 +155,9 @@ impl CancelOtaStrategyByJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CancelOtaStrategyByJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -162,6 +165,13 @@ impl CancelOtaStrategyByJobFluentBuilder {
     ) -> Result<CancelOtaStrategyByJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CancelOtaStrategyByJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CancelOtaStrategyByJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

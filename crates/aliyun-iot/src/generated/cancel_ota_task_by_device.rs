@@ -204,16 +204,17 @@ impl CancelOtaTaskByDeviceInputBuilder {
     }
 }
 
-/// A `CancelOTATaskByDevice` call being set up: set its parameters, then
-/// [`send`](CancelOtaTaskByDeviceFluentBuilder::send) it.
+/// A `CancelOTATaskByDevice` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CancelOtaTaskByDeviceFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CancelOtaTaskByDeviceFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CancelOtaTaskByDeviceInputBuilder,
 }
 
-impl CancelOtaTaskByDeviceFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CancelOtaTaskByDeviceFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CancelOtaTaskByDeviceInputBuilder::default(),
@@ -296,7 +297,9 @@ impl CancelOtaTaskByDeviceFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CancelOtaTaskByDeviceFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -304,6 +307,13 @@ impl CancelOtaTaskByDeviceFluentBuilder {
     ) -> Result<CancelOtaTaskByDeviceResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CancelOtaTaskByDeviceFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CancelOtaTaskByDeviceResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

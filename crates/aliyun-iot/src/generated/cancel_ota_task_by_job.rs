@@ -229,16 +229,17 @@ impl CancelOtaTaskByJobInputBuilder {
     }
 }
 
-/// A `CancelOTATaskByJob` call being set up: set its parameters, then
-/// [`send`](CancelOtaTaskByJobFluentBuilder::send) it.
+/// A `CancelOTATaskByJob` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CancelOtaTaskByJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CancelOtaTaskByJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CancelOtaTaskByJobInputBuilder,
 }
 
-impl CancelOtaTaskByJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CancelOtaTaskByJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CancelOtaTaskByJobInputBuilder::default(),
@@ -350,7 +351,9 @@ impl CancelOtaTaskByJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CancelOtaTaskByJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -358,6 +361,13 @@ impl CancelOtaTaskByJobFluentBuilder {
     ) -> Result<CancelOtaTaskByJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CancelOtaTaskByJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CancelOtaTaskByJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -293,3 +293,281 @@ impl Client {
         super::update_ota_module::UpdateOtaModuleFluentBuilder::new(self.inner.clone())
     }
 }
+
+impl crate::blocking::Client {
+    /// Calls `CancelOTAStrategyByJob`, waiting for the reply: Cancels the update policy of a
+    /// dynamic update batch, which then turns to the `CANCELED` state.
+    pub fn cancel_ota_strategy_by_job(
+        &self,
+    ) -> super::cancel_ota_strategy_by_job::CancelOtaStrategyByJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::cancel_ota_strategy_by_job::CancelOtaStrategyByJobFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `CancelOTATaskByDevice`, waiting for the reply: Cancels the update tasks of the named
+    /// devices for one OTA update package, optionally only those of one batch.
+    pub fn cancel_ota_task_by_device(
+        &self,
+    ) -> super::cancel_ota_task_by_device::CancelOtaTaskByDeviceFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::cancel_ota_task_by_device::CancelOtaTaskByDeviceFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `CancelOTATaskByJob`, waiting for the reply: Cancels the device tasks of an OTA update
+    /// batch (static or dynamic) that are in the chosen states.
+    pub fn cancel_ota_task_by_job(
+        &self,
+    ) -> super::cancel_ota_task_by_job::CancelOtaTaskByJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::cancel_ota_task_by_job::CancelOtaTaskByJobFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `ConfirmOTATask`, waiting for the reply: Confirms device update tasks that wait in the
+    /// CONFIRM state, so that they proceed.
+    pub fn confirm_ota_task(
+        &self,
+    ) -> super::confirm_ota_task::ConfirmOtaTaskFluentBuilder<crate::blocking::Client> {
+        super::confirm_ota_task::ConfirmOtaTaskFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `CreateOTADynamicUpgradeJob`, waiting for the reply: Creates a dynamic update batch, a
+    /// policy that keeps updating the devices that match it (by source version, or by dynamic
+    /// device group) as they come along.
+    pub fn create_ota_dynamic_upgrade_job(
+        &self,
+    ) -> super::create_ota_dynamic_upgrade_job::CreateOtaDynamicUpgradeJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::create_ota_dynamic_upgrade_job::CreateOtaDynamicUpgradeJobFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `CreateOTAFirmware`, waiting for the reply: Creates an OTA update package from one
+    /// file uploaded with GenerateOTAUploadURL (`FirmwareUrl`) or from several (`MultiFiles`).
+    pub fn create_ota_firmware(
+        &self,
+    ) -> super::create_ota_firmware::CreateOtaFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::create_ota_firmware::CreateOtaFirmwareFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `CreateOTAModule`, waiting for the reply: Adds a custom OTA module to a product.
+    pub fn create_ota_module(
+        &self,
+    ) -> super::create_ota_module::CreateOtaModuleFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::create_ota_module::CreateOtaModuleFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `CreateOTAStaticUpgradeJob`, waiting for the reply: Creates a static update batch,
+    /// which updates a set of devices chosen when the batch is created (all devices, named devices,
+    /// a percentage or a device group).
+    pub fn create_ota_static_upgrade_job(
+        &self,
+    ) -> super::create_ota_static_upgrade_job::CreateOtaStaticUpgradeJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::create_ota_static_upgrade_job::CreateOtaStaticUpgradeJobFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `CreateOTAVerifyJob`, waiting for the reply: Creates a verification batch that
+    /// installs an OTA update package on 1 to 10 test devices before it is rolled out.
+    pub fn create_ota_verify_job(
+        &self,
+    ) -> super::create_ota_verify_job::CreateOtaVerifyJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::create_ota_verify_job::CreateOtaVerifyJobFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `DeleteOTAFirmware`, waiting for the reply: Deletes an OTA update package.
+    pub fn delete_ota_firmware(
+        &self,
+    ) -> super::delete_ota_firmware::DeleteOtaFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::delete_ota_firmware::DeleteOtaFirmwareFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `DeleteOTAModule`, waiting for the reply: Deletes a custom OTA module of a product.
+    pub fn delete_ota_module(
+        &self,
+    ) -> super::delete_ota_module::DeleteOtaModuleFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::delete_ota_module::DeleteOtaModuleFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `GenerateDeviceNameListURL`, waiting for the reply: Generates the Object Storage
+    /// Service (OSS) form-upload credentials and the object URL for a device-list file, whose URL a
+    /// static update batch then takes as `DnListFileUrl`.
+    pub fn generate_device_name_list_url(
+        &self,
+    ) -> super::generate_device_name_list_url::GenerateDeviceNameListUrlFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::generate_device_name_list_url::GenerateDeviceNameListUrlFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `GenerateOTAUploadURL`, waiting for the reply: Generates the Object Storage Service
+    /// (OSS) form-upload credentials and the object URL for one file of an OTA update package.
+    pub fn generate_ota_upload_url(
+        &self,
+    ) -> super::generate_ota_upload_url::GenerateOtaUploadUrlFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::generate_ota_upload_url::GenerateOtaUploadUrlFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `ListOTAFirmware`, waiting for the reply: Lists the OTA update packages of the
+    /// account, a page at a time, optionally only those of one product or of one destination
+    /// version.
+    pub fn list_ota_firmware(
+        &self,
+    ) -> super::list_ota_firmware::ListOtaFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_firmware::ListOtaFirmwareFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `ListOTAJobByDevice`, waiting for the reply: Lists the update batches of an OTA update
+    /// package that include a given device, a page at a time.
+    pub fn list_ota_job_by_device(
+        &self,
+    ) -> super::list_ota_job_by_device::ListOtaJobByDeviceFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_job_by_device::ListOtaJobByDeviceFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `ListOTAJobByFirmware`, waiting for the reply: Lists the update batches (verification,
+    /// static and dynamic) created for an OTA update package, a page at a time.
+    pub fn list_ota_job_by_firmware(
+        &self,
+    ) -> super::list_ota_job_by_firmware::ListOtaJobByFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_job_by_firmware::ListOtaJobByFirmwareFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `ListOTAModuleByProduct`, waiting for the reply: Lists the OTA modules of a product,
+    /// all in one response.
+    pub fn list_ota_module_by_product(
+        &self,
+    ) -> super::list_ota_module_by_product::ListOtaModuleByProductFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_module_by_product::ListOtaModuleByProductFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `ListOTAModuleVersionsByDevice`, waiting for the reply: Lists the OTA module versions
+    /// a device has reported, a page at a time.
+    pub fn list_ota_module_versions_by_device(
+        &self,
+    ) -> super::list_ota_module_versions_by_device::ListOtaModuleVersionsByDeviceFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_module_versions_by_device::ListOtaModuleVersionsByDeviceFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `ListOTATaskByJob`, waiting for the reply: Lists the per-device update tasks of an OTA
+    /// update batch, a page at a time.
+    pub fn list_ota_task_by_job(
+        &self,
+    ) -> super::list_ota_task_by_job::ListOtaTaskByJobFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_task_by_job::ListOtaTaskByJobFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `ListOTAUnfinishedTaskByDevice`, waiting for the reply: Lists the update tasks of one
+    /// device that have not finished yet (awaiting confirmation, queued, notified or in progress),
+    /// all in one response.
+    pub fn list_ota_unfinished_task_by_device(
+        &self,
+    ) -> super::list_ota_unfinished_task_by_device::ListOtaUnfinishedTaskByDeviceFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::list_ota_unfinished_task_by_device::ListOtaUnfinishedTaskByDeviceFluentBuilder::new(
+            self.clone(),
+        )
+    }
+
+    /// Calls `ModifyOTAFirmware`, waiting for the reply: Changes the name, the description or the
+    /// custom information pushed to devices of an OTA update package.
+    pub fn modify_ota_firmware(
+        &self,
+    ) -> super::modify_ota_firmware::ModifyOtaFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::modify_ota_firmware::ModifyOtaFirmwareFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `QueryOTAFirmware`, waiting for the reply: Queries the details of an OTA update
+    /// package.
+    pub fn query_ota_firmware(
+        &self,
+    ) -> super::query_ota_firmware::QueryOtaFirmwareFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::query_ota_firmware::QueryOtaFirmwareFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `QueryOTAJob`, waiting for the reply: Queries the details of an update batch
+    /// (verification, static or dynamic).
+    pub fn query_ota_job(
+        &self,
+    ) -> super::query_ota_job::QueryOtaJobFluentBuilder<crate::blocking::Client> {
+        super::query_ota_job::QueryOtaJobFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `ReupgradeOTATask`, waiting for the reply: Runs failed or canceled device tasks of an
+    /// OTA update batch again.
+    pub fn reupgrade_ota_task(
+        &self,
+    ) -> super::reupgrade_ota_task::ReupgradeOtaTaskFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::reupgrade_ota_task::ReupgradeOtaTaskFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `UpdateOTAJob`, waiting for the reply: Changes the settings of a running static or
+    /// dynamic update batch.
+    pub fn update_ota_job(
+        &self,
+    ) -> super::update_ota_job::UpdateOtaJobFluentBuilder<crate::blocking::Client> {
+        super::update_ota_job::UpdateOtaJobFluentBuilder::new(self.clone())
+    }
+
+    /// Calls `UpdateOTAModule`, waiting for the reply: Changes the alias and the description of an
+    /// OTA module of a product.
+    pub fn update_ota_module(
+        &self,
+    ) -> super::update_ota_module::UpdateOtaModuleFluentBuilder<
+        crate::blocking::Client,
+    > {
+        super::update_ota_module::UpdateOtaModuleFluentBuilder::new(self.clone())
+    }
+}

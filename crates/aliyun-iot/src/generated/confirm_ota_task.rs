@@ -115,16 +115,17 @@ impl ConfirmOtaTaskInputBuilder {
     }
 }
 
-/// A `ConfirmOTATask` call being set up: set its parameters, then
-/// [`send`](ConfirmOtaTaskFluentBuilder::send) it.
+/// A `ConfirmOTATask` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct ConfirmOtaTaskFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ConfirmOtaTaskFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ConfirmOtaTaskInputBuilder,
 }
 
-impl ConfirmOtaTaskFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ConfirmOtaTaskFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ConfirmOtaTaskInputBuilder::default(),
@@ -163,12 +164,21 @@ impl ConfirmOtaTaskFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ConfirmOtaTaskFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ConfirmOtaTaskResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ConfirmOtaTaskFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ConfirmOtaTaskResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

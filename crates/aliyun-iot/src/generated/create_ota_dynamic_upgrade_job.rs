@@ -457,16 +457,17 @@ impl CreateOtaDynamicUpgradeJobInputBuilder {
     }
 }
 
-/// A `CreateOTADynamicUpgradeJob` call being set up: set its parameters, then
-/// [`send`](CreateOtaDynamicUpgradeJobFluentBuilder::send) it.
+/// A `CreateOTADynamicUpgradeJob` call being set up: set its parameters, then `send` it. `C` is
+/// the client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CreateOtaDynamicUpgradeJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CreateOtaDynamicUpgradeJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CreateOtaDynamicUpgradeJobInputBuilder,
 }
 
-impl CreateOtaDynamicUpgradeJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CreateOtaDynamicUpgradeJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CreateOtaDynamicUpgradeJobInputBuilder::default(),
@@ -714,7 +715,9 @@ impl CreateOtaDynamicUpgradeJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CreateOtaDynamicUpgradeJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -722,6 +725,15 @@ impl CreateOtaDynamicUpgradeJobFluentBuilder {
     ) -> Result<CreateOtaDynamicUpgradeJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CreateOtaDynamicUpgradeJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(
+        self,
+    ) -> Result<CreateOtaDynamicUpgradeJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

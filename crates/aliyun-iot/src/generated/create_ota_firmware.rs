@@ -401,16 +401,17 @@ impl CreateOtaFirmwareInputBuilder {
     }
 }
 
-/// A `CreateOTAFirmware` call being set up: set its parameters, then
-/// [`send`](CreateOtaFirmwareFluentBuilder::send) it.
+/// A `CreateOTAFirmware` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CreateOtaFirmwareFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CreateOtaFirmwareFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CreateOtaFirmwareInputBuilder,
 }
 
-impl CreateOtaFirmwareFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CreateOtaFirmwareFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CreateOtaFirmwareInputBuilder::default(),
@@ -626,12 +627,21 @@ impl CreateOtaFirmwareFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CreateOtaFirmwareFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<CreateOtaFirmwareResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CreateOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CreateOtaFirmwareResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

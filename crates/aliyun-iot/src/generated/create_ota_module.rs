@@ -187,16 +187,17 @@ impl CreateOtaModuleInputBuilder {
     }
 }
 
-/// A `CreateOTAModule` call being set up: set its parameters, then
-/// [`send`](CreateOtaModuleFluentBuilder::send) it.
+/// A `CreateOTAModule` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct CreateOtaModuleFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CreateOtaModuleFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CreateOtaModuleInputBuilder,
 }
 
-impl CreateOtaModuleFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CreateOtaModuleFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CreateOtaModuleInputBuilder::default(),
@@ -277,12 +278,21 @@ impl CreateOtaModuleFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CreateOtaModuleFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<CreateOtaModuleResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CreateOtaModuleFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CreateOtaModuleResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -573,16 +573,17 @@ impl CreateOtaStaticUpgradeJobInputBuilder {
     }
 }
 
-/// A `CreateOTAStaticUpgradeJob` call being set up: set its parameters, then
-/// [`send`](CreateOtaStaticUpgradeJobFluentBuilder::send) it.
+/// A `CreateOTAStaticUpgradeJob` call being set up: set its parameters, then `send` it. `C` is
+/// the client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CreateOtaStaticUpgradeJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CreateOtaStaticUpgradeJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CreateOtaStaticUpgradeJobInputBuilder,
 }
 
-impl CreateOtaStaticUpgradeJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CreateOtaStaticUpgradeJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CreateOtaStaticUpgradeJobInputBuilder::default(),
@@ -899,7 +900,9 @@ impl CreateOtaStaticUpgradeJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CreateOtaStaticUpgradeJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -907,6 +910,15 @@ impl CreateOtaStaticUpgradeJobFluentBuilder {
     ) -> Result<CreateOtaStaticUpgradeJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CreateOtaStaticUpgradeJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(
+        self,
+    ) -> Result<CreateOtaStaticUpgradeJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -289,16 +289,17 @@ impl CreateOtaVerifyJobInputBuilder {
     }
 }
 
-/// A `CreateOTAVerifyJob` call being set up: set its parameters, then
-/// [`send`](CreateOtaVerifyJobFluentBuilder::send) it.
+/// A `CreateOTAVerifyJob` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct CreateOtaVerifyJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct CreateOtaVerifyJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: CreateOtaVerifyJobInputBuilder,
 }
 
-impl CreateOtaVerifyJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> CreateOtaVerifyJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: CreateOtaVerifyJobInputBuilder::default(),
@@ -435,7 +436,9 @@ impl CreateOtaVerifyJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl CreateOtaVerifyJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -443,6 +446,13 @@ impl CreateOtaVerifyJobFluentBuilder {
     ) -> Result<CreateOtaVerifyJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl CreateOtaVerifyJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<CreateOtaVerifyJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -107,16 +107,17 @@ impl DeleteOtaFirmwareInputBuilder {
     }
 }
 
-/// A `DeleteOTAFirmware` call being set up: set its parameters, then
-/// [`send`](DeleteOtaFirmwareFluentBuilder::send) it.
+/// A `DeleteOTAFirmware` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct DeleteOtaFirmwareFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct DeleteOtaFirmwareFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: DeleteOtaFirmwareInputBuilder,
 }
 
-impl DeleteOtaFirmwareFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> DeleteOtaFirmwareFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: DeleteOtaFirmwareInputBuilder::default(),
@@ -153,12 +154,21 @@ impl DeleteOtaFirmwareFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl DeleteOtaFirmwareFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<DeleteOtaFirmwareResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl DeleteOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<DeleteOtaFirmwareResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -138,16 +138,17 @@ impl DeleteOtaModuleInputBuilder {
     }
 }
 
-/// A `DeleteOTAModule` call being set up: set its parameters, then
-/// [`send`](DeleteOtaModuleFluentBuilder::send) it.
+/// A `DeleteOTAModule` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct DeleteOtaModuleFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct DeleteOtaModuleFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: DeleteOtaModuleInputBuilder,
 }
 
-impl DeleteOtaModuleFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> DeleteOtaModuleFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: DeleteOtaModuleInputBuilder::default(),
@@ -197,12 +198,21 @@ impl DeleteOtaModuleFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl DeleteOtaModuleFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<DeleteOtaModuleResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl DeleteOtaModuleFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<DeleteOtaModuleResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -79,16 +79,17 @@ impl GenerateDeviceNameListUrlInputBuilder {
     }
 }
 
-/// A `GenerateDeviceNameListURL` call being set up: set its parameters, then
-/// [`send`](GenerateDeviceNameListUrlFluentBuilder::send) it.
+/// A `GenerateDeviceNameListURL` call being set up: set its parameters, then `send` it. `C` is
+/// the client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct GenerateDeviceNameListUrlFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct GenerateDeviceNameListUrlFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: GenerateDeviceNameListUrlInputBuilder,
 }
 
-impl GenerateDeviceNameListUrlFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> GenerateDeviceNameListUrlFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: GenerateDeviceNameListUrlInputBuilder::default(),
@@ -110,7 +111,9 @@ impl GenerateDeviceNameListUrlFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl GenerateDeviceNameListUrlFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -118,6 +121,15 @@ impl GenerateDeviceNameListUrlFluentBuilder {
     ) -> Result<GenerateDeviceNameListUrlResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl GenerateDeviceNameListUrlFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(
+        self,
+    ) -> Result<GenerateDeviceNameListUrlResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

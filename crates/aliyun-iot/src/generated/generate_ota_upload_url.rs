@@ -98,16 +98,17 @@ impl GenerateOtaUploadUrlInputBuilder {
     }
 }
 
-/// A `GenerateOTAUploadURL` call being set up: set its parameters, then
-/// [`send`](GenerateOtaUploadUrlFluentBuilder::send) it.
+/// A `GenerateOTAUploadURL` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct GenerateOtaUploadUrlFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct GenerateOtaUploadUrlFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: GenerateOtaUploadUrlInputBuilder,
 }
 
-impl GenerateOtaUploadUrlFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> GenerateOtaUploadUrlFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: GenerateOtaUploadUrlInputBuilder::default(),
@@ -143,7 +144,9 @@ impl GenerateOtaUploadUrlFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl GenerateOtaUploadUrlFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -151,6 +154,13 @@ impl GenerateOtaUploadUrlFluentBuilder {
     ) -> Result<GenerateOtaUploadUrlResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl GenerateOtaUploadUrlFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<GenerateOtaUploadUrlResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -186,16 +186,17 @@ impl ListOtaFirmwareInputBuilder {
     }
 }
 
-/// A `ListOTAFirmware` call being set up: set its parameters, then
-/// [`send`](ListOtaFirmwareFluentBuilder::send) it.
+/// A `ListOTAFirmware` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct ListOtaFirmwareFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListOtaFirmwareFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListOtaFirmwareInputBuilder,
 }
 
-impl ListOtaFirmwareFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListOtaFirmwareFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListOtaFirmwareInputBuilder::default(),
@@ -275,12 +276,21 @@ impl ListOtaFirmwareFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ListOtaFirmwareFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ListOtaFirmwareResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ListOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ListOtaFirmwareResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 
@@ -664,19 +674,42 @@ impl aliyun_runtime::PagedOutput for ListOtaFirmwareResponse {
     }
 }
 
+impl<C> ListOtaFirmwareFluentBuilder<C> {
+    /// The client and the first page's input, the page and size defaulted.
+    fn first_page(
+        mut self,
+    ) -> (C, Result<ListOtaFirmwareInput, aliyun_runtime::BuildError>) {
+        self.input.current_page.get_or_insert(1);
+        self.input.page_size.get_or_insert(10);
+        (self.client, self.input.build())
+    }
+}
+
 impl ListOtaFirmwareFluentBuilder {
     /// Follows every page, from the page set (1 when unset), 10 items a page unless the size is
     /// set. Each page is a paced, retried call; see [`aliyun_runtime::Paginator`] for how the end
     /// is found.
     pub fn into_paginator(
-        mut self,
+        self,
     ) -> Result<
         aliyun_runtime::Paginator<ListOtaFirmwareInput>,
         aliyun_runtime::BuildError,
     > {
-        self.input.current_page.get_or_insert(1);
-        self.input.page_size.get_or_insert(10);
-        Ok(aliyun_runtime::Paginator::new(self.client, self.input.build()?))
+        let (client, input) = self.first_page();
+        Ok(aliyun_runtime::Paginator::new(client, input?))
+    }
+}
+
+/// The items of every page, fetched a page at a time as the iterator advances (as
+/// `into_paginator`, 10 items a page unless the size is set); an error ends it, and a call that
+/// cannot be built is its one error.
+impl IntoIterator for ListOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    type Item = Result<SimpleFirmwareInfo, aliyun_runtime::Error>;
+    type IntoIter = crate::blocking::Items<ListOtaFirmwareInput>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let (client, input) = self.first_page();
+        client.items(input)
     }
 }
 

@@ -108,16 +108,17 @@ impl ListOtaModuleByProductInputBuilder {
     }
 }
 
-/// A `ListOTAModuleByProduct` call being set up: set its parameters, then
-/// [`send`](ListOtaModuleByProductFluentBuilder::send) it.
+/// A `ListOTAModuleByProduct` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ListOtaModuleByProductFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListOtaModuleByProductFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListOtaModuleByProductInputBuilder,
 }
 
-impl ListOtaModuleByProductFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListOtaModuleByProductFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListOtaModuleByProductInputBuilder::default(),
@@ -153,7 +154,9 @@ impl ListOtaModuleByProductFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ListOtaModuleByProductFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -161,6 +164,13 @@ impl ListOtaModuleByProductFluentBuilder {
     ) -> Result<ListOtaModuleByProductResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ListOtaModuleByProductFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ListOtaModuleByProductResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

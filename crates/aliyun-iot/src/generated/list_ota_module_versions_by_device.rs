@@ -209,16 +209,17 @@ impl ListOtaModuleVersionsByDeviceInputBuilder {
     }
 }
 
-/// A `ListOTAModuleVersionsByDevice` call being set up: set its parameters, then
-/// [`send`](ListOtaModuleVersionsByDeviceFluentBuilder::send) it.
+/// A `ListOTAModuleVersionsByDevice` call being set up: set its parameters, then `send` it. `C`
+/// is the client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose
+/// `send` waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ListOtaModuleVersionsByDeviceFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListOtaModuleVersionsByDeviceFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListOtaModuleVersionsByDeviceInputBuilder,
 }
 
-impl ListOtaModuleVersionsByDeviceFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListOtaModuleVersionsByDeviceFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListOtaModuleVersionsByDeviceInputBuilder::default(),
@@ -312,7 +313,9 @@ impl ListOtaModuleVersionsByDeviceFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ListOtaModuleVersionsByDeviceFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -320,6 +323,15 @@ impl ListOtaModuleVersionsByDeviceFluentBuilder {
     ) -> Result<ListOtaModuleVersionsByDeviceResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ListOtaModuleVersionsByDeviceFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(
+        self,
+    ) -> Result<ListOtaModuleVersionsByDeviceResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 
@@ -569,19 +581,43 @@ impl aliyun_runtime::PagedOutput for ListOtaModuleVersionsByDeviceResponse {
     }
 }
 
+impl<C> ListOtaModuleVersionsByDeviceFluentBuilder<C> {
+    /// The client and the first page's input, the page and size defaulted.
+    fn first_page(
+        mut self,
+    ) -> (C, Result<ListOtaModuleVersionsByDeviceInput, aliyun_runtime::BuildError>) {
+        self.input.current_page.get_or_insert(1);
+        self.input.page_size.get_or_insert(10);
+        (self.client, self.input.build())
+    }
+}
+
 impl ListOtaModuleVersionsByDeviceFluentBuilder {
     /// Follows every page, from the page set (1 when unset), 10 items a page unless the size is
     /// set. Each page is a paced, retried call; see [`aliyun_runtime::Paginator`] for how the end
     /// is found.
     pub fn into_paginator(
-        mut self,
+        self,
     ) -> Result<
         aliyun_runtime::Paginator<ListOtaModuleVersionsByDeviceInput>,
         aliyun_runtime::BuildError,
     > {
-        self.input.current_page.get_or_insert(1);
-        self.input.page_size.get_or_insert(10);
-        Ok(aliyun_runtime::Paginator::new(self.client, self.input.build()?))
+        let (client, input) = self.first_page();
+        Ok(aliyun_runtime::Paginator::new(client, input?))
+    }
+}
+
+/// The items of every page, fetched a page at a time as the iterator advances (as
+/// `into_paginator`, 10 items a page unless the size is set); an error ends it, and a call that
+/// cannot be built is its one error.
+impl IntoIterator
+for ListOtaModuleVersionsByDeviceFluentBuilder<crate::blocking::Client> {
+    type Item = Result<SimpleOtaModuleInfo, aliyun_runtime::Error>;
+    type IntoIter = crate::blocking::Items<ListOtaModuleVersionsByDeviceInput>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let (client, input) = self.first_page();
+        client.items(input)
     }
 }
 

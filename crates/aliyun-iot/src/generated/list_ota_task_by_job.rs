@@ -205,16 +205,17 @@ impl ListOtaTaskByJobInputBuilder {
     }
 }
 
-/// A `ListOTATaskByJob` call being set up: set its parameters, then
-/// [`send`](ListOtaTaskByJobFluentBuilder::send) it.
+/// A `ListOTATaskByJob` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ListOtaTaskByJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListOtaTaskByJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListOtaTaskByJobInputBuilder,
 }
 
-impl ListOtaTaskByJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListOtaTaskByJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListOtaTaskByJobInputBuilder::default(),
@@ -310,12 +311,21 @@ impl ListOtaTaskByJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ListOtaTaskByJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ListOtaTaskByJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ListOtaTaskByJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ListOtaTaskByJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 
@@ -470,19 +480,42 @@ impl aliyun_runtime::PagedOutput for ListOtaTaskByJobResponse {
     }
 }
 
+impl<C> ListOtaTaskByJobFluentBuilder<C> {
+    /// The client and the first page's input, the page and size defaulted.
+    fn first_page(
+        mut self,
+    ) -> (C, Result<ListOtaTaskByJobInput, aliyun_runtime::BuildError>) {
+        self.input.current_page.get_or_insert(1);
+        self.input.page_size.get_or_insert(10);
+        (self.client, self.input.build())
+    }
+}
+
 impl ListOtaTaskByJobFluentBuilder {
     /// Follows every page, from the page set (1 when unset), 10 items a page unless the size is
     /// set. Each page is a paced, retried call; see [`aliyun_runtime::Paginator`] for how the end
     /// is found.
     pub fn into_paginator(
-        mut self,
+        self,
     ) -> Result<
         aliyun_runtime::Paginator<ListOtaTaskByJobInput>,
         aliyun_runtime::BuildError,
     > {
-        self.input.current_page.get_or_insert(1);
-        self.input.page_size.get_or_insert(10);
-        Ok(aliyun_runtime::Paginator::new(self.client, self.input.build()?))
+        let (client, input) = self.first_page();
+        Ok(aliyun_runtime::Paginator::new(client, input?))
+    }
+}
+
+/// The items of every page, fetched a page at a time as the iterator advances (as
+/// `into_paginator`, 10 items a page unless the size is set); an error ends it, and a call that
+/// cannot be built is its one error.
+impl IntoIterator for ListOtaTaskByJobFluentBuilder<crate::blocking::Client> {
+    type Item = Result<SimpleOtaTaskInfo, aliyun_runtime::Error>;
+    type IntoIter = crate::blocking::Items<ListOtaTaskByJobInput>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let (client, input) = self.first_page();
+        client.items(input)
     }
 }
 

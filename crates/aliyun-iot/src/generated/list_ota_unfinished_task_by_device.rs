@@ -229,16 +229,17 @@ impl ListOtaUnfinishedTaskByDeviceInputBuilder {
     }
 }
 
-/// A `ListOTAUnfinishedTaskByDevice` call being set up: set its parameters, then
-/// [`send`](ListOtaUnfinishedTaskByDeviceFluentBuilder::send) it.
+/// A `ListOTAUnfinishedTaskByDevice` call being set up: set its parameters, then `send` it. `C`
+/// is the client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose
+/// `send` waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ListOtaUnfinishedTaskByDeviceFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListOtaUnfinishedTaskByDeviceFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListOtaUnfinishedTaskByDeviceInputBuilder,
 }
 
-impl ListOtaUnfinishedTaskByDeviceFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListOtaUnfinishedTaskByDeviceFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListOtaUnfinishedTaskByDeviceInputBuilder::default(),
@@ -351,7 +352,9 @@ impl ListOtaUnfinishedTaskByDeviceFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ListOtaUnfinishedTaskByDeviceFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(
@@ -359,6 +362,15 @@ impl ListOtaUnfinishedTaskByDeviceFluentBuilder {
     ) -> Result<ListOtaUnfinishedTaskByDeviceResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ListOtaUnfinishedTaskByDeviceFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(
+        self,
+    ) -> Result<ListOtaUnfinishedTaskByDeviceResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -197,16 +197,17 @@ impl ModifyOtaFirmwareInputBuilder {
     }
 }
 
-/// A `ModifyOTAFirmware` call being set up: set its parameters, then
-/// [`send`](ModifyOtaFirmwareFluentBuilder::send) it.
+/// A `ModifyOTAFirmware` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ModifyOtaFirmwareFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ModifyOtaFirmwareFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ModifyOtaFirmwareInputBuilder,
 }
 
-impl ModifyOtaFirmwareFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ModifyOtaFirmwareFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ModifyOtaFirmwareInputBuilder::default(),
@@ -295,12 +296,21 @@ impl ModifyOtaFirmwareFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ModifyOtaFirmwareFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ModifyOtaFirmwareResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ModifyOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ModifyOtaFirmwareResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

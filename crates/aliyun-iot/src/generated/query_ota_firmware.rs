@@ -111,16 +111,17 @@ impl QueryOtaFirmwareInputBuilder {
     }
 }
 
-/// A `QueryOTAFirmware` call being set up: set its parameters, then
-/// [`send`](QueryOtaFirmwareFluentBuilder::send) it.
+/// A `QueryOTAFirmware` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct QueryOtaFirmwareFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct QueryOtaFirmwareFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: QueryOtaFirmwareInputBuilder,
 }
 
-impl QueryOtaFirmwareFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> QueryOtaFirmwareFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: QueryOtaFirmwareInputBuilder::default(),
@@ -157,12 +158,21 @@ impl QueryOtaFirmwareFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl QueryOtaFirmwareFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<QueryOtaFirmwareResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl QueryOtaFirmwareFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<QueryOtaFirmwareResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

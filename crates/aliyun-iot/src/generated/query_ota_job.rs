@@ -109,16 +109,17 @@ impl QueryOtaJobInputBuilder {
     }
 }
 
-/// A `QueryOTAJob` call being set up: set its parameters, then
-/// [`send`](QueryOtaJobFluentBuilder::send) it.
+/// A `QueryOTAJob` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct QueryOtaJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct QueryOtaJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: QueryOtaJobInputBuilder,
 }
 
-impl QueryOtaJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> QueryOtaJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: QueryOtaJobInputBuilder::default(),
@@ -155,12 +156,21 @@ impl QueryOtaJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl QueryOtaJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<QueryOtaJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl QueryOtaJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<QueryOtaJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -145,16 +145,17 @@ impl ReupgradeOtaTaskInputBuilder {
     }
 }
 
-/// A `ReupgradeOTATask` call being set up: set its parameters, then
-/// [`send`](ReupgradeOtaTaskFluentBuilder::send) it.
+/// A `ReupgradeOTATask` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send`
+/// waits for the reply.
 #[derive(Clone, Debug)]
-pub struct ReupgradeOtaTaskFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ReupgradeOtaTaskFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ReupgradeOtaTaskInputBuilder,
 }
 
-impl ReupgradeOtaTaskFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ReupgradeOtaTaskFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ReupgradeOtaTaskInputBuilder::default(),
@@ -207,12 +208,21 @@ impl ReupgradeOtaTaskFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl ReupgradeOtaTaskFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ReupgradeOtaTaskResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl ReupgradeOtaTaskFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<ReupgradeOtaTaskResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

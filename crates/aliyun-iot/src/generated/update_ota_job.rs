@@ -267,16 +267,17 @@ impl UpdateOtaJobInputBuilder {
     }
 }
 
-/// A `UpdateOTAJob` call being set up: set its parameters, then
-/// [`send`](UpdateOtaJobFluentBuilder::send) it.
+/// A `UpdateOTAJob` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct UpdateOtaJobFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct UpdateOtaJobFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: UpdateOtaJobInputBuilder,
 }
 
-impl UpdateOtaJobFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> UpdateOtaJobFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: UpdateOtaJobInputBuilder::default(),
@@ -397,12 +398,21 @@ impl UpdateOtaJobFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl UpdateOtaJobFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<UpdateOtaJobResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl UpdateOtaJobFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<UpdateOtaJobResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

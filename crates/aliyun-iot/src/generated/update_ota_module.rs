@@ -181,16 +181,17 @@ impl UpdateOtaModuleInputBuilder {
     }
 }
 
-/// A `UpdateOTAModule` call being set up: set its parameters, then
-/// [`send`](UpdateOtaModuleFluentBuilder::send) it.
+/// A `UpdateOTAModule` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`, or `crate::blocking::Client`, whose `send` waits for
+/// the reply.
 #[derive(Clone, Debug)]
-pub struct UpdateOtaModuleFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct UpdateOtaModuleFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: UpdateOtaModuleInputBuilder,
 }
 
-impl UpdateOtaModuleFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> UpdateOtaModuleFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: UpdateOtaModuleInputBuilder::default(),
@@ -268,12 +269,21 @@ impl UpdateOtaModuleFluentBuilder {
         self.input = self.input.set_iot_instance_id(value);
         self
     }
+}
 
+impl UpdateOtaModuleFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<UpdateOtaModuleResponse, aliyun_runtime::Error> {
         let input = self.input.build()?;
         self.client.call(&input).await
+    }
+}
+
+impl UpdateOtaModuleFluentBuilder<crate::blocking::Client> {
+    /// Sends the call and waits for the reply, as the async `send` does.
+    pub fn send(self) -> Result<UpdateOtaModuleResponse, aliyun_runtime::Error> {
+        self.client.call(self.input.build())
     }
 }
 

@@ -201,16 +201,16 @@ impl AssumeRoleInputBuilder {
     }
 }
 
-/// A `AssumeRole` call being set up: set its parameters, then
-/// [`send`](AssumeRoleFluentBuilder::send) it.
+/// A `AssumeRole` call being set up: set its parameters, then `send` it. `C` is the client that
+/// sends it: the async `RpcClient`.
 #[derive(Clone, Debug)]
-pub struct AssumeRoleFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct AssumeRoleFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: AssumeRoleInputBuilder,
 }
 
-impl AssumeRoleFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> AssumeRoleFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: AssumeRoleInputBuilder::default(),
@@ -298,7 +298,9 @@ impl AssumeRoleFluentBuilder {
         self.input = self.input.set_source_identity(value);
         self
     }
+}
 
+impl AssumeRoleFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<AssumeRoleResponse, aliyun_runtime::Error> {

@@ -238,16 +238,16 @@ impl AssumeRoleWithOidcInputBuilder {
     }
 }
 
-/// A `AssumeRoleWithOIDC` call being set up: set its parameters, then
-/// [`send`](AssumeRoleWithOidcFluentBuilder::send) it.
+/// A `AssumeRoleWithOIDC` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`.
 #[derive(Clone, Debug)]
-pub struct AssumeRoleWithOidcFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct AssumeRoleWithOidcFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: AssumeRoleWithOidcInputBuilder,
 }
 
-impl AssumeRoleWithOidcFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> AssumeRoleWithOidcFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: AssumeRoleWithOidcInputBuilder::default(),
@@ -334,7 +334,9 @@ impl AssumeRoleWithOidcFluentBuilder {
         self.input = self.input.set_policy(value);
         self
     }
+}
 
+impl AssumeRoleWithOidcFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(

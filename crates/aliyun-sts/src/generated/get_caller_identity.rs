@@ -45,22 +45,24 @@ impl GetCallerIdentityInputBuilder {
     }
 }
 
-/// A `GetCallerIdentity` call being set up: set its parameters, then
-/// [`send`](GetCallerIdentityFluentBuilder::send) it.
+/// A `GetCallerIdentity` call being set up: set its parameters, then `send` it. `C` is the
+/// client that sends it: the async `RpcClient`.
 #[derive(Clone, Debug)]
-pub struct GetCallerIdentityFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct GetCallerIdentityFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: GetCallerIdentityInputBuilder,
 }
 
-impl GetCallerIdentityFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> GetCallerIdentityFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: GetCallerIdentityInputBuilder::default(),
         }
     }
+}
 
+impl GetCallerIdentityFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<GetCallerIdentityResponse, aliyun_runtime::Error> {

@@ -198,16 +198,16 @@ impl DescribeWidgetInputBuilder {
     }
 }
 
-/// A `DescribeWidget` call being set up: set its parameters, then
-/// [`send`](DescribeWidgetFluentBuilder::send) it.
+/// A `DescribeWidget` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`.
 #[derive(Clone, Debug)]
-pub struct DescribeWidgetFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct DescribeWidgetFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: DescribeWidgetInputBuilder,
 }
 
-impl DescribeWidgetFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> DescribeWidgetFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: DescribeWidgetInputBuilder::default(),
@@ -303,7 +303,9 @@ impl DescribeWidgetFluentBuilder {
         self.input = self.input.set_levels(value);
         self
     }
+}
 
+impl DescribeWidgetFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<DescribeWidgetResult, aliyun_runtime::Error> {

@@ -113,16 +113,16 @@ impl ListWidgetsInputBuilder {
     }
 }
 
-/// A `ListWidgets` call being set up: set its parameters, then
-/// [`send`](ListWidgetsFluentBuilder::send) it.
+/// A `ListWidgets` call being set up: set its parameters, then `send` it. `C` is the client
+/// that sends it: the async `RpcClient`.
 #[derive(Clone, Debug)]
-pub struct ListWidgetsFluentBuilder {
-    client: aliyun_runtime::RpcClient,
+pub struct ListWidgetsFluentBuilder<C = aliyun_runtime::RpcClient> {
+    client: C,
     input: ListWidgetsInputBuilder,
 }
 
-impl ListWidgetsFluentBuilder {
-    pub(crate) fn new(client: aliyun_runtime::RpcClient) -> Self {
+impl<C> ListWidgetsFluentBuilder<C> {
+    pub(crate) fn new(client: C) -> Self {
         Self {
             client,
             input: ListWidgetsInputBuilder::default(),
@@ -164,7 +164,9 @@ impl ListWidgetsFluentBuilder {
         self.input = self.input.set_shade(value);
         self
     }
+}
 
+impl ListWidgetsFluentBuilder {
     /// Sends the call: the typed reply, or an error (a missing parameter, the service's
     /// error, a transport failure, a timeout).
     pub async fn send(self) -> Result<ListWidgetsResult, aliyun_runtime::Error> {
@@ -360,19 +362,29 @@ impl aliyun_runtime::PagedOutput for ListWidgetsResult {
     }
 }
 
+impl<C> ListWidgetsFluentBuilder<C> {
+    /// The client and the first page's input, the page and size defaulted.
+    fn first_page(
+        mut self,
+    ) -> (C, Result<ListWidgetsInput, aliyun_runtime::BuildError>) {
+        self.input.page_number.get_or_insert(1);
+        self.input.page_size.get_or_insert(2);
+        (self.client, self.input.build())
+    }
+}
+
 impl ListWidgetsFluentBuilder {
     /// Follows every page, from the page set (1 when unset), 2 items a page unless the size is set.
     /// Each page is a paced, retried call; see [`aliyun_runtime::Paginator`] for how the end is
     /// found.
     pub fn into_paginator(
-        mut self,
+        self,
     ) -> Result<
         aliyun_runtime::Paginator<ListWidgetsInput>,
         aliyun_runtime::BuildError,
     > {
-        self.input.page_number.get_or_insert(1);
-        self.input.page_size.get_or_insert(2);
-        Ok(aliyun_runtime::Paginator::new(self.client, self.input.build()?))
+        let (client, input) = self.first_page();
+        Ok(aliyun_runtime::Paginator::new(client, input?))
     }
 }
 
