@@ -177,7 +177,7 @@ async fn expiring_role_credentials_are_refreshed_once_for_200_concurrent_calls()
 #[tokio::test]
 async fn a_rotated_oidc_token_file_is_read_at_the_next_refresh() {
     let server = common::Cloud {
-        lifetime: Duration::from_secs(2),
+        lifetime: Duration::from_secs(3),
         ..Default::default()
     }
     .start(Arc::new(AtomicUsize::new(0)));
@@ -191,12 +191,14 @@ async fn a_rotated_oidc_token_file_is_read_at_the_next_refresh() {
         )),
     );
     let provider = loader(&home, &server)
-        .with_refresh_margin(Duration::from_millis(1500))
+        .with_refresh_margin(Duration::from_secs(2))
         .load()
         .credentials_provider();
     provider.provide().await.unwrap();
     home.write("token", "token-two");
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Expirations have whole seconds: these keys expire 2–3 s from now, so they are due for
+    // refresh within a second and never arrive inside the 2 s margin.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
     provider.provide().await.unwrap();
     let tokens: Vec<String> = server
         .requests()
