@@ -168,12 +168,12 @@ impl Pacer {
     }
 }
 
-/// Registry key: the account (AccessKey ID), the operation (each has its own quota) and the
-/// rate.
-type Key = (String, &'static str, u32);
+/// The limiters by account (AccessKey ID), then by operation (each has its own quota) and
+/// rate: nested so that a call finds its limiter without allocating a key.
+type Registry = HashMap<String, HashMap<(&'static str, u32), Arc<RateLimiter>>>;
 
-fn registry() -> &'static Mutex<HashMap<Key, Arc<RateLimiter>>> {
-    static REGISTRY: OnceLock<Mutex<HashMap<Key, Arc<RateLimiter>>>> = OnceLock::new();
+fn registry() -> &'static Mutex<Registry> {
+    static REGISTRY: OnceLock<Mutex<Registry>> = OnceLock::new();
     REGISTRY.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
@@ -187,10 +187,19 @@ fn registry() -> &'static Mutex<HashMap<Key, Arc<RateLimiter>>> {
 /// not a secret; the AccessKey secret is never involved.)
 pub fn shared(access_key_id: &str, action: &'static str, per_second: u32) -> Arc<RateLimiter> {
     let mut map = registry().lock().unwrap_or_else(PoisonError::into_inner);
-    let limiter = map
-        .entry((access_key_id.to_owned(), action, per_second))
-        .or_insert_with(|| Arc::new(RateLimiter::new(per_second)));
-    Arc::clone(limiter)
+    if !map.contains_key(access_key_id) {
+        map.insert(access_key_id.to_owned(), HashMap::new());
+    }
+    let by_operation = map.get_mut(access_key_id);
+    let limiter = by_operation.map(|limiters| {
+        Arc::clone(
+            limiters
+                .entry((action, per_second))
+                .or_insert_with(|| Arc::new(RateLimiter::new(per_second))),
+        )
+    });
+    // Just inserted when missing, so always found.
+    limiter.unwrap_or_else(|| Arc::new(RateLimiter::new(per_second)))
 }
 
 #[cfg(test)]
@@ -201,7 +210,8 @@ mod tests {
         registry()
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .contains_key(&(access_key_id.to_owned(), "Op", per_second))
+            .get(access_key_id)
+            .is_some_and(|limiters| limiters.contains_key(&("Op", per_second)))
     }
 
     /// Asserts that no half-open window `[t, t + 1 s)` holds more than `limit` instants.
