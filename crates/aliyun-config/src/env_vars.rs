@@ -43,7 +43,7 @@ pub const ENV_ECS_METADATA_ENDPOINT: &str = "ALIBABA_CLOUD_ECS_METADATA_ENDPOINT
 pub const ENV_CREDENTIALS_URI: &str = "ALIBABA_CLOUD_CREDENTIALS_URI";
 
 /// Whether a flag variable says `true` (any letter case), as the official libraries read them.
-pub(crate) fn is_true(env: &aliyun_runtime::credentials::Environment, name: &str) -> bool {
+pub(crate) fn is_true(env: &crate::Environment, name: &str) -> bool {
     env.var(name)
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }

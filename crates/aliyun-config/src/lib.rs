@@ -64,6 +64,7 @@
 pub mod cache;
 pub mod chain;
 pub mod env_vars;
+mod environment;
 mod http;
 pub mod profile;
 pub mod provider;
@@ -73,10 +74,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aliyun_runtime::credentials::CredentialsError;
-pub use aliyun_runtime::credentials::Environment;
 
 pub use cache::LazyCache;
 pub use chain::Chain;
+pub use environment::Environment;
 use env_vars::{ENV_ECS_METADATA_DISABLED, ENV_REGION, is_true};
 use profile::ProfileFiles;
 use provider::{

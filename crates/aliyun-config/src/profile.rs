@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use aliyun_runtime::credentials::{CredentialsError, CredentialsErrorKind, Environment};
+use aliyun_runtime::credentials::{CredentialsError, CredentialsErrorKind};
 use serde::Deserialize;
 
+use crate::Environment;
 use crate::env_vars::{ENV_CONFIG_FILE, ENV_CREDENTIALS_FILE, ENV_PROFILE};
 
 /// The profile files as read once: each one parsed, absent, or broken.

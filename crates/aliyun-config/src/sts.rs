@@ -5,11 +5,12 @@
 use std::fmt;
 use std::time::Duration;
 
-use aliyun_runtime::credentials::{CredentialsError, Environment};
+use aliyun_runtime::credentials::CredentialsError;
 use aliyun_runtime::{Config, Credentials, Operation, QueryWriter, jiff, wire};
 use aliyun_sts::assume_role_with_oidc::AssumeRoleWithOidcInput;
 use aliyun_sts::types::StsCredentials;
 
+use crate::Environment;
 use crate::env_vars::{ENV_STS_ENDPOINT, ENV_STS_REGION, ENV_VPC_ENDPOINT_ENABLED, is_true};
 use crate::http;
 

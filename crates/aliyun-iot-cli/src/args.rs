@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use aliyun_runtime::config::{ENV_PACING_URL, ENV_REGION};
+use aliyun_config::env_vars::ENV_REGION;
+use aliyun_runtime::config::ENV_PACING_URL;
 use aliyun_runtime::{Format, Secret, SignatureVersion};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};

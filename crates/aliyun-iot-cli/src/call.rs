@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use aliyun_config::provider::{self, CliProfileProvider, IniProvider};
+use aliyun_config::env_vars::ENV_REGION;
 use aliyun_config::{Chain, Environment, LazyCache, Loaded};
-use aliyun_runtime::config::{ENV_REGION, SharedPacing};
+use aliyun_runtime::config::SharedPacing;
 use aliyun_runtime::{Config, ConfigBuilder, Pacing, RetryConfig};
 
 use crate::args::{GlobalArgs, Output};

@@ -34,9 +34,9 @@ pub fn config_from_env() -> Result<aliyun_runtime::Config, aliyun_runtime::Error
     let mut builder = aliyun_runtime::Config::builder()
         .region(&region)?
         .credentials(loaded.credentials_provider());
-    if let Some(pacing) =
-        aliyun_runtime::config::pacing_from_env(&aliyun_config::Environment::process())?
-    {
+    let pacing_url =
+        aliyun_config::Environment::process().var(aliyun_runtime::config::ENV_PACING_URL);
+    if let Some(pacing) = aliyun_runtime::Pacing::from_env_value(pacing_url.as_deref())? {
         builder = builder.pacing(pacing);
     }
     builder.build()

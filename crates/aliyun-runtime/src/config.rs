@@ -4,18 +4,13 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::{
-    CliProfileCredentials, DefaultCredentialsChain, Environment, ProvideCredentials,
-};
+use crate::credentials::ProvideCredentials;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::retry::RetryConfig;
 use crate::secret::Secret;
 use crate::signing::{Clock, NonceSource, RandomNonce, SignatureVersion, SystemClock};
 use crate::wire::Format;
-
-/// The environment variable naming the default region.
-pub const ENV_REGION: &str = "ALIBABA_CLOUD_REGION_ID";
 
 /// Connect timeout, as the official SDKs.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -24,8 +19,9 @@ pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest response body the client reads (the API's answers are a few KiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
-/// The environment variable [`Config::from_env`] reads for [`Pacing::Shared`]: the URL of the
-/// Redis server the processes of an account meet at, such as `redis://10.0.0.5:6379`.
+/// The environment variable `aliyun_iot::Client::from_env` and the `aliyun-iot` command read
+/// for [`Pacing::Shared`]: the URL of the Redis server the processes of an account meet at, such
+/// as `redis://10.0.0.5:6379` (see [`Pacing::from_env_value`]).
 pub const ENV_PACING_URL: &str = "ALIYUN_IOT_PACING_URL";
 
 /// How long a shared-pacing round trip to Redis may take before the call is paced by its
@@ -55,6 +51,18 @@ impl Pacing {
     /// [`SharedPacing::new`].
     pub fn shared(url: &str) -> Result<Pacing, Error> {
         SharedPacing::new(url).map(Pacing::Shared)
+    }
+
+    /// The pacing [`ENV_PACING_URL`] asks for, given its value: [`Pacing::Shared`] through that
+    /// URL, or `None` when it is unset or blank. Errors name the variable, never its value.
+    pub fn from_env_value(value: Option<&str>) -> Result<Option<Pacing>, Error> {
+        let Some(url) = value.filter(|url| !url.trim().is_empty()) else {
+            return Ok(None);
+        };
+        Pacing::shared(url).map(Some).map_err(|e| match e {
+            Error::Config(message) => Error::Config(format!("{ENV_PACING_URL}: {message}")),
+            other => other,
+        })
     }
 }
 
@@ -172,7 +180,9 @@ impl Method {
     }
 }
 
-/// Everything a client needs. Build it with [`Config::builder`] or [`Config::from_env`].
+/// Everything a client needs. Build it with [`Config::builder`]; `aliyun_config::Loader` finds
+/// the region and credentials the way the official SDKs do (`aliyun_iot::Client::from_env`
+/// uses it).
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Config {
@@ -206,53 +216,10 @@ pub struct Config {
 }
 
 impl Config {
-    /// A builder with every default set except the endpoint.
+    /// A builder with every default set except the endpoint and the credentials.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
-
-    /// The default setup: the [`default_region`], credentials from the default chain
-    /// (environment, aliyun CLI config, `~/.alibabacloud/credentials`), and pacing shared
-    /// through Redis when [`ENV_PACING_URL`] is set.
-    pub fn from_env() -> Result<Config, Error> {
-        let mut builder = Config::builder().region(&default_region(None)?)?;
-        if let Some(pacing) = pacing_from_env(&Environment::process())? {
-            builder = builder.pacing(pacing);
-        }
-        builder.build()
-    }
-}
-
-/// [`Pacing::Shared`] through the URL in [`ENV_PACING_URL`], if it is set and not empty.
-pub fn pacing_from_env(env: &Environment) -> Result<Option<Pacing>, Error> {
-    let Some(url) = env.var(ENV_PACING_URL).filter(|url| !url.trim().is_empty()) else {
-        return Ok(None);
-    };
-    Pacing::shared(&url).map(Some).map_err(|e| match e {
-        Error::Config(message) => Error::Config(format!("{ENV_PACING_URL}: {message}")),
-        other => other,
-    })
-}
-
-/// The region to use when none is given: `ALIBABA_CLOUD_REGION_ID`, else the `region_id` of
-/// the aliyun CLI profile (`profile`, else `ALIBABA_CLOUD_PROFILE`, else the file's current).
-pub fn default_region(profile: Option<&str>) -> Result<String, Error> {
-    if let Some(region) = Environment::process().var(ENV_REGION) {
-        return Ok(region.trim().to_owned());
-    }
-    let mut cli = CliProfileCredentials::new();
-    if let Some(name) = profile {
-        cli = cli.with_profile(name);
-    }
-    let where_ = cli
-        .config_path()
-        .map(|p| format!(" ({})", p.display()))
-        .unwrap_or_default();
-    cli.region_id()?.ok_or_else(|| {
-        Error::Config(format!(
-            "no region: set {ENV_REGION}, or region_id in the aliyun CLI profile{where_}, or give an endpoint"
-        ))
-    })
 }
 
 /// Builds a [`Config`].
@@ -306,7 +273,8 @@ impl ConfigBuilder {
         Ok(self)
     }
 
-    /// Credentials from this provider (default: the default chain).
+    /// Credentials from this provider: a [`Credentials`](crate::Credentials) value, or a chain
+    /// from `aliyun-config` (required).
     pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.credentials = Some(Arc::new(provider));
         self
@@ -378,18 +346,25 @@ impl ConfigBuilder {
         self
     }
 
-    /// The configuration, or an error when no endpoint or region was given.
+    /// The configuration, or an error when no endpoint (or region) or no credentials were given.
     pub fn build(self) -> Result<Config, Error> {
         let endpoint = self.endpoint.ok_or_else(|| {
             Error::Config(
                 "no endpoint: set a region (.region(\"cn-shanghai\")) or an endpoint URL".into(),
             )
         })?;
+        // The runtime reads no environment: the chain that does lives in aliyun-config.
+        let credentials = self.credentials.ok_or_else(|| {
+            Error::Config(
+                "no credentials: set them with .credentials(...) (a Credentials value, or \
+                 aliyun_config::Loader::new().load().credentials_provider() for the default \
+                 chain), or build the client with aliyun_iot::Client::from_env"
+                    .into(),
+            )
+        })?;
         Ok(Config {
             endpoint,
-            credentials: self
-                .credentials
-                .unwrap_or_else(|| Arc::new(DefaultCredentialsChain::new())),
+            credentials,
             format: self.format,
             retry: self.retry,
             pacing: self.pacing,
@@ -438,18 +413,34 @@ mod tests {
     }
 
     #[test]
-    fn the_environment_turns_shared_pacing_on() {
-        let env = |value: &str| Environment::from_vars([(ENV_PACING_URL, value)]);
-        assert_eq!(pacing_from_env(&Environment::empty()).unwrap(), None);
-        assert_eq!(pacing_from_env(&env(" ")).unwrap(), None);
+    fn the_pacing_variable_turns_shared_pacing_on() {
+        assert_eq!(Pacing::from_env_value(None).unwrap(), None);
+        assert_eq!(Pacing::from_env_value(Some(" ")).unwrap(), None);
         assert_eq!(
-            pacing_from_env(&env("redis://127.0.0.1:6379")).unwrap(),
+            Pacing::from_env_value(Some("redis://127.0.0.1:6379")).unwrap(),
             Some(Pacing::shared("redis://127.0.0.1:6379").unwrap())
         );
-        let Err(Error::Config(message)) = pacing_from_env(&env("rediss://:hunter2@h:1")) else {
+        let Err(Error::Config(message)) = Pacing::from_env_value(Some("rediss://:hunter2@h:1"))
+        else {
             panic!("a TLS URL was accepted");
         };
         assert!(message.starts_with(ENV_PACING_URL), "{message}");
         assert!(!message.contains("hunter2"), "{message}");
+    }
+
+    #[test]
+    fn a_config_needs_credentials() {
+        let builder = Config::builder().region("cn-shanghai").unwrap();
+        let Err(Error::Config(message)) = builder.clone().build() else {
+            panic!("a config without credentials was built");
+        };
+        assert!(message.starts_with("no credentials"), "{message}");
+        assert!(message.contains(".credentials("), "{message}");
+        assert!(message.contains("aliyun_config::Loader"), "{message}");
+        let config = builder
+            .credentials(crate::Credentials::new("id", "secret"))
+            .build()
+            .unwrap();
+        assert_eq!(config.endpoint, Endpoint::region("cn-shanghai").unwrap());
     }
 }

@@ -2,6 +2,11 @@
 //!
 //! Generated crates (such as `aliyun-iot`) describe operations and shapes; this crate owns
 //! everything else, one module per concern.
+//!
+//! It reads no environment variable and no file: a [`Config`] is given its credentials
+//! ([`ProvideCredentials`]) and its region. The providers that find them the way the official
+//! SDKs do (environment, OIDC/RRSA, aliyun CLI profiles, the INI file, the ECS instance role,
+//! credentials URIs) live in the `aliyun-config` crate.
 
 #![warn(missing_docs)]
 

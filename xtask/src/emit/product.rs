@@ -131,9 +131,21 @@ pub(super) fn client(product: &Product) -> TokenStream {
                     )
                 })
                 .collect();
+            let krate = &product.crate_name;
+            // Without `from_env` (the runtime reads no environment), the example builds a
+            // `Config` itself.
+            let client = match product.config_from_env {
+                Some(_) => format!("let client = {krate}::Client::from_env()?;"),
+                None => format!(
+                    "// A key, or a provider such as aliyun-config's default chain.\n\
+                     let credentials = aliyun_runtime::Credentials::new(\"AccessKeyId\", \"AccessKeySecret\");\n\
+                     let config = {krate}::Config::builder()\n    .region(\"cn-shanghai\")?\n    \
+                     .credentials(credentials)\n    .build()?;\n\
+                     let client = {krate}::Client::new(config)?;"
+                ),
+            };
             format!(
-                "\n\n```no_run\n# async fn example() -> Result<(), {krate}::Error> {{\nlet client = {krate}::Client::from_env()?;\nlet reply = client.{method}(){setters}.send().await?;\n# let _ = reply;\n# Ok(())\n# }}\n```",
-                krate = product.crate_name,
+                "\n\n```no_run\n# async fn example() -> Result<(), {krate}::Error> {{\n{client}\nlet reply = client.{method}(){setters}.send().await?;\n# let _ = reply;\n# Ok(())\n# }}\n```",
                 method = snake(&op.name),
             )
         });
@@ -143,9 +155,20 @@ pub(super) fn client(product: &Product) -> TokenStream {
         product.name,
         example.unwrap_or_default()
     ));
-    // Checked to parse when the spec was loaded.
-    let config_from_env: syn::Path = syn::parse_str(&product.config_from_env)
-        .unwrap_or_else(|_| syn::parse_quote!(aliyun_runtime::Config::from_env));
+    // The path was checked to parse when the spec was loaded.
+    let from_env = product
+        .config_from_env
+        .as_deref()
+        .and_then(|path| syn::parse_str::<syn::Path>(path).ok())
+        .map(|config_from_env| {
+            quote! {
+                /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
+                /// aliyun CLI profile, credentials from the default chain.
+                pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
+                    Self::new(#config_from_env()?)
+                }
+            }
+        });
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -159,11 +182,7 @@ pub(super) fn client(product: &Product) -> TokenStream {
                 Ok(Self { inner: aliyun_runtime::RpcClient::new(config, super::ENDPOINT_TEMPLATE)? })
             }
 
-            /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
-            /// aliyun CLI profile, credentials from the default chain.
-            pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
-                Self::new(#config_from_env()?)
-            }
+            #from_env
 
             /// The runtime client underneath, for generic calls (`call(&input)`).
             pub fn runtime(&self) -> &aliyun_runtime::RpcClient {

@@ -380,8 +380,7 @@ fn finish_product(
                 "`config_from_env` must be a Rust path such as `crate::config_from_env`",
             ));
         }
-        Some(path) => path.value.clone(),
-        None => "aliyun_runtime::Config::from_env".to_owned(),
+        path => path.as_ref().map(|path| path.value.clone()),
     };
     let output = workspace_dir(&file, &raw.output, "output")?;
     let cli = match &raw.cli {

@@ -121,8 +121,9 @@ pub struct Product {
     /// The Rust name of the crate holding the module (for doc examples), such as `aliyun_iot`.
     pub crate_name: String,
     /// The function `Client::from_env` builds its configuration with (a path to a
-    /// `fn() -> Result<aliyun_runtime::Config, aliyun_runtime::Error>`).
-    pub config_from_env: String,
+    /// `fn() -> Result<aliyun_runtime::Config, aliyun_runtime::Error>`); `None`: the client has
+    /// no `from_env`.
+    pub config_from_env: Option<String>,
     /// Whether the crate has a `blocking::Client` the generator adds a synchronous `send` (and
     /// paged iteration) to every operation for.
     pub blocking: bool,

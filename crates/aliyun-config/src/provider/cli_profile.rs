@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use aliyun_runtime::Credentials;
 use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsErrorKind, CredentialsFuture, Environment, ProvideCredentials,
+    CredentialsError, CredentialsErrorKind, CredentialsFuture, ProvideCredentials,
 };
 
+use crate::Environment;
 use crate::env_vars::ENV_CLI_PROFILE_DISABLED;
 use crate::env_vars::is_true;
 use crate::profile::{CliConfig, CliProfile, ProfileFiles, invalid, not_configured};

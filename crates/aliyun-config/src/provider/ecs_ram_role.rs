@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use aliyun_runtime::Credentials;
 use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsErrorKind, CredentialsFuture, Environment, ProvideCredentials,
+    CredentialsError, CredentialsErrorKind, CredentialsFuture, ProvideCredentials,
 };
 
+use crate::Environment;
 use crate::env_vars::{ENV_ECS_METADATA, ENV_ECS_METADATA_ENDPOINT, ENV_IMDSV1_DISABLED, is_true};
 use crate::http;
 

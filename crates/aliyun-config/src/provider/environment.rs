@@ -2,10 +2,9 @@
 //! optional `ALIBABA_CLOUD_SECURITY_TOKEN` (credentials.md §2).
 
 use aliyun_runtime::Credentials;
-use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsFuture, Environment, ProvideCredentials,
-};
+use aliyun_runtime::credentials::{CredentialsError, CredentialsFuture, ProvideCredentials};
 
+use crate::Environment;
 use crate::env_vars::{ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN};
 use crate::profile::{invalid, not_configured};
 

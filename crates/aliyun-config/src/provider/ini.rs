@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use aliyun_runtime::Credentials;
 use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsErrorKind, CredentialsFuture, Environment, ProvideCredentials,
+    CredentialsError, CredentialsErrorKind, CredentialsFuture, ProvideCredentials,
 };
 
+use crate::Environment;
 use crate::profile::{ProfileFiles, invalid, not_configured};
 use crate::provider::built_once::{BuiltOnce, prefixed};
 use crate::provider::{EcsRamRoleProvider, OidcProvider, RamRoleArnProvider};

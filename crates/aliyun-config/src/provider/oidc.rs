@@ -4,10 +4,9 @@
 use std::io::Read;
 use std::path::PathBuf;
 
-use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsFuture, Environment, ProvideCredentials,
-};
+use aliyun_runtime::credentials::{CredentialsError, CredentialsFuture, ProvideCredentials};
 
+use crate::Environment;
 use crate::env_vars::{
     ENV_OIDC_PROVIDER_ARN, ENV_OIDC_TOKEN_FILE, ENV_ROLE_ARN, ENV_ROLE_SESSION_NAME,
 };

@@ -4,10 +4,9 @@
 use std::time::Duration;
 
 use aliyun_runtime::Credentials;
-use aliyun_runtime::credentials::{
-    CredentialsError, CredentialsFuture, Environment, ProvideCredentials,
-};
+use aliyun_runtime::credentials::{CredentialsError, CredentialsFuture, ProvideCredentials};
 
+use crate::Environment;
 use crate::env_vars::ENV_CREDENTIALS_URI;
 use crate::http;
 use crate::profile::not_configured;

@@ -6,7 +6,13 @@
 ///
 /// ```no_run
 /// # async fn example() -> Result<(), aliyun_sts::Error> {
-/// let client = aliyun_sts::Client::from_env()?;
+/// // A key, or a provider such as aliyun-config's default chain.
+/// let credentials = aliyun_runtime::Credentials::new("AccessKeyId", "AccessKeySecret");
+/// let config = aliyun_sts::Config::builder()
+///     .region("cn-shanghai")?
+///     .credentials(credentials)
+///     .build()?;
+/// let client = aliyun_sts::Client::new(config)?;
 /// let reply = client.assume_role().role_arn("acs:ram::123456789012****:role/adminrole").role_session_name("alice").send().await?;
 /// # let _ = reply;
 /// # Ok(())
@@ -23,12 +29,6 @@ impl Client {
         Ok(Self {
             inner: aliyun_runtime::RpcClient::new(config, super::ENDPOINT_TEMPLATE)?,
         })
-    }
-
-    /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
-    /// aliyun CLI profile, credentials from the default chain.
-    pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
-        Self::new(aliyun_runtime::Config::from_env()?)
     }
 
     /// The runtime client underneath, for generic calls (`call(&input)`).

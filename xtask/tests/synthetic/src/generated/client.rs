@@ -6,7 +6,13 @@
 ///
 /// ```no_run
 /// # async fn example() -> Result<(), synthetic_sdk::Error> {
-/// let client = synthetic_sdk::Client::from_env()?;
+/// // A key, or a provider such as aliyun-config's default chain.
+/// let credentials = aliyun_runtime::Credentials::new("AccessKeyId", "AccessKeySecret");
+/// let config = synthetic_sdk::Config::builder()
+///     .region("cn-shanghai")?
+///     .credentials(credentials)
+///     .build()?;
+/// let client = synthetic_sdk::Client::new(config)?;
 /// let reply = client.describe_widget().widget_id("").send().await?;
 /// # let _ = reply;
 /// # Ok(())
@@ -23,12 +29,6 @@ impl Client {
         Ok(Self {
             inner: aliyun_runtime::RpcClient::new(config, super::ENDPOINT_TEMPLATE)?,
         })
-    }
-
-    /// A client set up from the environment: region from `ALIBABA_CLOUD_REGION_ID` or the
-    /// aliyun CLI profile, credentials from the default chain.
-    pub fn from_env() -> Result<Self, aliyun_runtime::Error> {
-        Self::new(aliyun_runtime::Config::from_env()?)
     }
 
     /// The runtime client underneath, for generic calls (`call(&input)`).
