@@ -169,6 +169,11 @@ async fn every_provider_ends_in_a_successful_call() {
         r#"{{"Code":"Success","AccessKeyId":"{id}","AccessKeySecret":"{secret}","SecurityToken":"{token}","Expiration":"{expiration}"}}"#
     );
     let uri = Server::scripted(vec![Reply::json(200, uri_body)]);
+    // A credential helper printing them (run with `sh`: a script just written can be "busy"
+    // for a direct exec while another test thread forks).
+    let external_script = format!(
+        "#!/bin/sh\necho '{{\"mode\": \"StsToken\", \"access_key_id\": \"{id}\", \"access_key_secret\": \"{secret}\", \"sts_token\": \"{token}\", \"expiration\": \"{expiration}\"}}'\n"
+    );
     let uri_url = format!("{}credentials", uri.url());
     let role = "acs:ram::1234567890123456:role/deployer";
     let profile = |fields: String| {
@@ -244,6 +249,15 @@ async fn every_provider_ends_in_a_successful_call() {
             vars: vec![],
         },
         Case {
+            name: "CLI profile, External",
+            cli_profile: profile(
+                r#""mode": "External", "process_command": "/bin/sh 'HOME/print-credentials.sh'""#
+                    .into(),
+            ),
+            ini: None,
+            vars: vec![],
+        },
+        Case {
             name: "INI file, access_key",
             cli_profile: None,
             ini: Some(
@@ -267,6 +281,7 @@ async fn every_provider_ends_in_a_successful_call() {
     for case in cases {
         let home = TempDir::new();
         home.write("token", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+        home.write("print-credentials.sh", &external_script);
         if let Some(config) = &case.cli_profile {
             let config = config.replace("HOME", &home.path().to_string_lossy());
             home.write(".aliyun/config.json", &config);

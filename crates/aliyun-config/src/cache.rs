@@ -10,7 +10,12 @@
 //! margin) is used and asked again a minute later at the earliest, as Python's `ALLOW` mode.
 //! Credentials that arrive already expired (a clock ahead of the issuer's) are used too, and
 //! asked again no sooner than a second later.
+//!
+//! A provider may ask for another rule for the credentials it gives (the CLI mode `External`:
+//! 180 s before expiry, or on every lookup when they have no expiry); callers that arrive while
+//! such a lookup runs share its result.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{PoisonError, RwLock};
 use std::time::Duration;
@@ -27,15 +32,39 @@ const RETRY_WHEN_STALE: Duration = Duration::from_secs(60);
 /// The shortest wait before asking again, whatever the expiry says (already expired ones).
 const MIN_RETRY: jiff::SignedDuration = jiff::SignedDuration::from_secs(1);
 
+/// When a provider wants the credentials it just gave fetched again, instead of the cache's
+/// margin before expiry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Refresh {
+    /// This long before they expire (never, for credentials without expiry).
+    Before(Duration),
+    /// On every lookup.
+    EveryLookup,
+}
+
+tokio::task_local! {
+    /// What the provider asked for the credentials of the fetch in progress: a side channel,
+    /// because providers answer bare `Credentials` from below chains and profile wrappers.
+    static REFRESH: RefCell<Option<(Credentials, Refresh)>>;
+}
+
+/// Asks the cache that is fetching `credentials` to refresh them as `refresh` says. Only these
+/// very credentials are concerned: those made from them (a role assumed with them) follow the
+/// cache's margin. Outside a cache's fetch, does nothing.
+pub(crate) fn refresh_as(credentials: &Credentials, refresh: Refresh) {
+    // An error only means no cache is fetching: nobody to tell.
+    let _ = REFRESH.try_with(|asked| *asked.borrow_mut() = Some((credentials.clone(), refresh)));
+}
+
 /// A provider with a cache in front.
 #[derive(Debug)]
 pub struct LazyCache<P> {
     provider: P,
     margin: Duration,
     cached: RwLock<Option<Entry>>,
-    /// Held by the caller that refreshes. It keeps the last refresh's error, for the callers
+    /// Held by the caller that refreshes. It keeps the last refresh's result, for the callers
     /// that waited behind that refresh.
-    refresh: tokio::sync::Mutex<Option<CredentialsError>>,
+    refresh: tokio::sync::Mutex<Option<Result<Credentials, CredentialsError>>>,
     /// How many refreshes have finished: a caller that sees it move while it waited for
     /// `refresh` waited behind a refresh, and takes its result.
     refreshes: AtomicU64,
@@ -89,20 +118,16 @@ impl<P: ProvideCredentials> LazyCache<P> {
         if let Some(credentials) = self.current(jiff::Timestamp::now()) {
             return Ok(credentials);
         }
-        let mut last_error = self.refresh.lock().await;
-        // Another caller may have refreshed while this one waited: its credentials are cached,
-        // or its error is this caller's too.
-        let now = jiff::Timestamp::now();
-        if let Some(credentials) = self.current(now) {
-            return Ok(credentials);
-        }
+        let mut last = self.refresh.lock().await;
+        // Another caller may have refreshed while this one waited: its result is this
+        // caller's too (even credentials to be fetched on every lookup).
         if self.refreshes.load(Ordering::Acquire) != refreshes_seen
-            && let Some(error) = last_error.as_ref()
+            && let Some(result) = last.as_ref()
         {
-            return Err(error.clone());
+            return result.clone();
         }
-        let result = self.fetch(now).await;
-        *last_error = result.as_ref().err().cloned();
+        let result = self.fetch(jiff::Timestamp::now()).await;
+        *last = Some(result.clone());
         self.refreshes.fetch_add(1, Ordering::Release);
         result
     }
@@ -110,18 +135,33 @@ impl<P: ProvideCredentials> LazyCache<P> {
     /// Asks the provider and caches what it gives; on failure, serves the cached credentials
     /// while they last.
     async fn fetch(&self, now: jiff::Timestamp) -> Result<Credentials, CredentialsError> {
-        match self.provider.provide().await {
+        let (result, asked) = REFRESH
+            .scope(RefCell::new(None), async {
+                let result = self.provider.provide().await;
+                (result, REFRESH.with(RefCell::take))
+            })
+            .await;
+        match result {
             Ok(credentials) => {
-                let refresh_at = credentials.expiry().map(|expiry| {
-                    if expiry <= now {
-                        tracing::warn!(%expiry, "the credentials arrived already expired (clock skew?)");
+                let refresh = asked
+                    .filter(|(asked_for, _)| *asked_for == credentials)
+                    .map_or(Refresh::Before(self.margin), |(_, refresh)| refresh);
+                let refresh_at = match (refresh, credentials.expiry()) {
+                    (Refresh::EveryLookup, _) => Some(now),
+                    (Refresh::Before(_), None) => None,
+                    (Refresh::Before(margin), Some(expiry)) => {
+                        if expiry <= now {
+                            tracing::warn!(%expiry, "the credentials arrived already expired (clock skew?)");
+                        }
+                        Some(
+                            expiry
+                                .checked_sub(margin)
+                                .ok()
+                                .filter(|at| *at > now)
+                                .unwrap_or_else(|| later(now, RETRY_WHEN_STALE, expiry)),
+                        )
                     }
-                    expiry
-                        .checked_sub(self.margin)
-                        .ok()
-                        .filter(|at| *at > now)
-                        .unwrap_or_else(|| later(now, RETRY_WHEN_STALE, expiry))
-                });
+                };
                 tracing::debug!(expiry = ?credentials.expiry(), ?refresh_at, "credentials refreshed");
                 self.store(Entry {
                     credentials: credentials.clone(),
@@ -166,5 +206,52 @@ fn later(now: jiff::Timestamp, wait: Duration, expiry: jiff::Timestamp) -> jiff:
 impl<P: ProvideCredentials> ProvideCredentials for LazyCache<P> {
     fn provide(&self) -> CredentialsFuture<'_> {
         Box::pin(self.load())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use super::*;
+
+    /// Asks for a refresh on every lookup of `asked_for`, and gives `gives`.
+    #[derive(Debug)]
+    struct Asking {
+        asked_for: Credentials,
+        gives: Credentials,
+        calls: AtomicUsize,
+    }
+
+    impl ProvideCredentials for Asking {
+        fn provide(&self) -> CredentialsFuture<'_> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            refresh_as(&self.asked_for, Refresh::EveryLookup);
+            Box::pin(std::future::ready(Ok(self.gives.clone())))
+        }
+    }
+
+    async fn calls_for_three_lookups(asked_for: &str, gives: &str) -> usize {
+        let cache = LazyCache::new(Asking {
+            asked_for: Credentials::new(asked_for, "secret"),
+            gives: Credentials::new(gives, "secret"),
+            calls: AtomicUsize::new(0),
+        });
+        for _ in 0..3 {
+            cache.provide().await.unwrap();
+        }
+        cache.provider().calls.load(Ordering::SeqCst)
+    }
+
+    #[tokio::test]
+    async fn a_provider_rule_applies_to_its_own_credentials_only() {
+        assert_eq!(calls_for_three_lookups("external", "external").await, 3);
+        // Credentials made from them (a role assumed with them) are cached as usual.
+        assert_eq!(calls_for_three_lookups("external", "assumed").await, 1);
+    }
+
+    #[test]
+    fn outside_a_cache_a_rule_goes_nowhere() {
+        refresh_as(&Credentials::new("id", "secret"), Refresh::EveryLookup);
     }
 }

@@ -41,9 +41,19 @@ pub const ENV_IMDSV1_DISABLED: &str = "ALIBABA_CLOUD_IMDSV1_DISABLED";
 pub const ENV_ECS_METADATA_ENDPOINT: &str = "ALIBABA_CLOUD_ECS_METADATA_ENDPOINT";
 /// A URL that serves credentials.
 pub const ENV_CREDENTIALS_URI: &str = "ALIBABA_CLOUD_CREDENTIALS_URI";
+/// `1` or `true` forbids the CLI profile modes that run a command or fetch a URL the profile
+/// names (`External`, `CredentialsURI`), as the aliyun CLI does.
+pub const ENV_DISABLE_EXTERNAL_PROCESS: &str = "ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS";
 
 /// Whether a flag variable says `true` (any letter case), as the official libraries read them.
 pub(crate) fn is_true(env: &crate::Environment, name: &str) -> bool {
     env.var(name)
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Whether a flag variable says `1` or `true` (any letter case), as the aliyun CLI reads
+/// [`ENV_DISABLE_EXTERNAL_PROCESS`].
+pub(crate) fn is_one_or_true(env: &crate::Environment, name: &str) -> bool {
+    env.var(name)
+        .is_some_and(|v| v.trim() == "1" || v.trim().eq_ignore_ascii_case("true"))
 }

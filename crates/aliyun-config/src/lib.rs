@@ -27,10 +27,23 @@
 //! | 5 | `ecs_ram_role` | the ECS metadata service, unless `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true` |
 //! | 6 | `credential_uri` | `ALIBABA_CLOUD_CREDENTIALS_URI` |
 //!
+//! The CLI profile's `mode` chooses how it gets credentials ([`provider::cli_profile`]):
+//!
+//! | mode | fields | credentials |
+//! |---|---|---|
+//! | `AK`, `StsToken` | `access_key_id`, `access_key_secret` (and `sts_token`) | as written |
+//! | `RamRoleArn` | the AccessKey, `ram_role_arn`, `ram_session_name`, `expired_seconds`, `policy`, `external_id`, `sts_region`, `enable_vpc`, `sts_endpoint` | STS AssumeRole |
+//! | `ChainableRamRoleArn` | `source_profile` and the role's fields | AssumeRole with another profile's credentials |
+//! | `EcsRamRole` | `ram_role_name` (optional) | the ECS metadata service |
+//! | `OIDC` | `ram_role_arn`, `oidc_provider_arn`, `oidc_token_file` and the session's fields | STS AssumeRoleWithOIDC |
+//! | `CredentialsURI` | `credentials_uri` | `GET` the URL; off with `ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=1` or `true` |
+//! | `External` | `process_command` | the JSON the command prints ([`provider::external`]); off with `ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS=1` or `true` |
+//!
 //! Temporary credentials are refreshed 15 minutes before they expire
-//! ([`cache::DEFAULT_REFRESH_MARGIN`]), one refresh at a time, and served from the cache while a
-//! refresh fails until they expire. After a success the chain asks only the provider that
-//! answered (Python's and Java's `reuse_last_provider_enabled`).
+//! ([`cache::DEFAULT_REFRESH_MARGIN`]; those of the mode `External` 180 s before, or on every
+//! lookup when the command gives no expiration, as the official libraries do), one refresh at a
+//! time, and served from the cache while a refresh fails until they expire. After a success the
+//! chain asks only the provider that answered (Python's and Java's `reuse_last_provider_enabled`).
 //!
 //! Where the other official libraries differ (credentials.md §1, §5, §8, §11):
 //! - **Go** (`credentials-go`) refreshes 3 minutes before expiry, reads the INI file at
@@ -45,6 +58,13 @@
 //!   is not configured (or an unreachable metadata service) and stop at a broken one, naming it.
 //! - None of the libraries supports the CLI mode `CredentialsURI`; the aliyun CLI does, and so
 //!   do we.
+//! - `ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS` (`1` or `true`) turns the CLI modes `External` and
+//!   `CredentialsURI` off, as in the aliyun CLI (the libraries do not read it); it leaves
+//!   `ALIBABA_CLOUD_CREDENTIALS_URI` alone.
+//! - `External`: the libraries and the CLI write the command's fresh credentials back into
+//!   `config.json`; we never write to the file (the command runs again when they are due). The
+//!   command is split into words as a POSIX shell would, on every platform, and run without a
+//!   shell.
 //!
 //! # Endpoints
 //!
@@ -57,7 +77,8 @@
 //! # Secrets
 //!
 //! No error, log line (at any level) or `Debug` output holds an AccessKey secret, a security
-//! token or an OIDC token.
+//! token or an OIDC token. One exception is out of our hands: when an `External` command fails,
+//! the error shows the start of its standard error (200 characters), the command's own message.
 
 #![warn(missing_docs)]
 
@@ -77,8 +98,8 @@ use aliyun_runtime::credentials::CredentialsError;
 
 pub use cache::LazyCache;
 pub use chain::Chain;
-pub use environment::Environment;
 use env_vars::{ENV_ECS_METADATA_DISABLED, ENV_REGION, is_true};
+pub use environment::Environment;
 use profile::ProfileFiles;
 use provider::{
     CliProfileProvider, EcsRamRoleProvider, EnvironmentProvider, IniProvider, OidcProvider,
@@ -126,7 +147,7 @@ impl Loader {
     }
 
     /// Refreshes temporary credentials this long before they expire instead of
-    /// [`cache::DEFAULT_REFRESH_MARGIN`].
+    /// [`cache::DEFAULT_REFRESH_MARGIN`] (the mode `External` keeps its own rule).
     pub fn with_refresh_margin(mut self, margin: Duration) -> Self {
         self.refresh_margin = margin;
         self

@@ -139,7 +139,7 @@ pub struct CliProfile {
     /// The profile's name.
     pub name: String,
     /// `AK`, `StsToken`, `RamRoleArn`, `EcsRamRole`, `ChainableRamRoleArn`, `OIDC`,
-    /// `CredentialsURI`, …
+    /// `CredentialsURI`, `External`, …
     pub mode: String,
     /// The AccessKey ID (AK, StsToken, RamRoleArn).
     pub access_key_id: Option<String>,
@@ -175,6 +175,8 @@ pub struct CliProfile {
     pub source_profile: Option<String>,
     /// The URL that serves credentials (CredentialsURI).
     pub credentials_uri: Option<String>,
+    /// The command that prints credentials (External). It may hold secrets in its arguments.
+    pub process_command: Option<String>,
     /// The profile's default region.
     pub region_id: Option<String>,
 }

@@ -59,6 +59,16 @@ async fn no_secret_in_logs_errors_or_debug() {
     .start(Arc::new(AtomicUsize::new(0)));
     let home = TempDir::new();
     let token = home.write("token", "oidc-secret-token");
+    // Credential helpers (run with `sh`), given a secret argument: one answers, one fails after
+    // printing credentials, one prints something else.
+    let answer = r#"{"mode": "StsToken", "access_key_id": "STS.ext", "access_key_secret": "src-secret", "sts_token": "src-token"}"#;
+    let helper = |name: &str, body: String| {
+        let path = home.write(name, format!("#!/bin/sh\n{body}\n"));
+        format!("/bin/sh '{}' --password src-secret", path.display())
+    };
+    let external = helper("external.sh", format!("echo '{answer}'"));
+    let external_failing = helper("failing.sh", format!("echo '{answer}'\nexit 1"));
+    let external_garbage = helper("garbage.sh", "echo 'src-secret src-token'".into());
     home.write(
         ".aliyun/config.json",
         format!(
@@ -69,7 +79,10 @@ async fn no_secret_in_logs_errors_or_debug() {
             {{"name": "oidc", "mode": "OIDC", "ram_role_arn": "acs:ram::1:role/c", "oidc_provider_arn": "acs:ram::1:oidc-provider/p", "oidc_token_file": "{}"}},
             {{"name": "ecs", "mode": "EcsRamRole"}},
             {{"name": "uri", "mode": "CredentialsURI", "credentials_uri": "{}credentials?token=src-token"}},
-            {{"name": "broken", "mode": "StsToken", "access_key_id": "x", "access_key_secret": "src-secret"}}
+            {{"name": "broken", "mode": "StsToken", "access_key_id": "x", "access_key_secret": "src-secret"}},
+            {{"name": "external", "mode": "External", "process_command": "{external}"}},
+            {{"name": "external-failing", "mode": "External", "process_command": "{external_failing}"}},
+            {{"name": "external-garbage", "mode": "External", "process_command": "{external_garbage}"}}
             ]}}"#,
             token.display(),
             good.url()
@@ -77,7 +90,18 @@ async fn no_secret_in_logs_errors_or_debug() {
     );
     let mut seen = String::new();
     for server in [&good, &refusing] {
-        for profile in ["role", "sts", "chain", "oidc", "ecs", "uri", "broken"] {
+        for profile in [
+            "role",
+            "sts",
+            "chain",
+            "oidc",
+            "ecs",
+            "uri",
+            "broken",
+            "external",
+            "external-failing",
+            "external-garbage",
+        ] {
             let env = Environment::empty()
                 .with_home(home.path())
                 .with_var("ALIBABA_CLOUD_STS_ENDPOINT", server.url())
@@ -102,6 +126,9 @@ async fn no_secret_in_logs_errors_or_debug() {
     }
     assert!(seen.contains("NoPermission"), "{seen}");
     assert!(seen.contains("STS.role-by-src-id"), "{seen}");
+    assert!(seen.contains("STS.ext"), "{seen}");
+    assert!(seen.contains("the command failed"), "{seen}");
+    assert!(seen.contains("not credentials JSON"), "{seen}");
     assert_clean("Debug or error output", &seen);
     let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(

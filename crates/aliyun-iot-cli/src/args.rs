@@ -17,7 +17,8 @@ Credentials (every call without --emulator), first found wins (the Python SDK's 
   ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN]
   OIDC (RRSA): ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE
   the aliyun CLI profile in ~/.aliyun/config.json (ALIBABA_CLOUD_CONFIG_FILE, ALIBABA_CLOUD_PROFILE),
-    in any mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI
+    in any mode: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI,
+    External
   ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE)
   the ECS instance RAM role (off with ALIBABA_CLOUD_ECS_METADATA_DISABLED=true)
   ALIBABA_CLOUD_CREDENTIALS_URI

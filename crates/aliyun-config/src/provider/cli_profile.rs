@@ -1,7 +1,9 @@
 //! The aliyun CLI's profiles (`~/.aliyun/config.json`) in every credential mode: `AK`,
-//! `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole`, `OIDC` and `CredentialsURI`
-//! (credentials.md §4). The profile is chosen once and its provider built once, as the official
-//! libraries do; the providers it builds fetch again on each call (the cache sits above them).
+//! `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole`, `OIDC`, `CredentialsURI` and
+//! `External` (credentials.md §4); `ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS` forbids the last
+//! two, as in the aliyun CLI. The profile is chosen once and its provider built once, as the
+//! official libraries do; the providers it builds fetch again on each call (the cache sits above
+//! them).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,7 +18,10 @@ use crate::env_vars::ENV_CLI_PROFILE_DISABLED;
 use crate::env_vars::is_true;
 use crate::profile::{CliConfig, CliProfile, ProfileFiles, invalid, not_configured};
 use crate::provider::built_once::{BuiltOnce, prefixed};
-use crate::provider::{EcsRamRoleProvider, OidcProvider, RamRoleArnProvider, UriProvider};
+use crate::provider::external::ensure_allowed;
+use crate::provider::{
+    EcsRamRoleProvider, ExternalProvider, OidcProvider, RamRoleArnProvider, UriProvider,
+};
 use crate::sts::{self, DEFAULT_DURATION_SECONDS, RoleSession};
 
 /// The provider's name in chains and errors.
@@ -126,17 +131,27 @@ fn build(
             field("oidc_provider_arn", &profile.oidc_provider_arn)?,
             PathBuf::from(field("oidc_token_file", &profile.oidc_token_file)?),
         )),
-        "CredentialsURI" => Arc::new(UriProvider::new(field(
-            "credentials_uri",
-            &profile.credentials_uri,
-        )?)),
+        "CredentialsURI" => {
+            ensure_allowed(env, &origin, "CredentialsURI")?;
+            Arc::new(UriProvider::new(field(
+                "credentials_uri",
+                &profile.credentials_uri,
+            )?))
+        }
+        "External" => {
+            ensure_allowed(env, &origin, "External")?;
+            Arc::new(ExternalProvider::new(field(
+                "process_command",
+                &profile.process_command,
+            )?))
+        }
         "" => return Err(invalid(&origin, "the profile has no `mode`")),
         other => {
             return Err(CredentialsError::new(
                 CredentialsErrorKind::Unsupported,
                 origin,
                 format!(
-                    "mode {other:?} is not supported (supported: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI)"
+                    "mode {other:?} is not supported (supported: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI, External)"
                 ),
             ));
         }
