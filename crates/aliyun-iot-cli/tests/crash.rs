@@ -879,7 +879,17 @@ fn acknowledged_changes_survive_kill_9() {
     assert_no_panic("the restarted emulator", &restarted_log);
 
     // A damaged journal is an error naming the file and the line, never a silent start.
-    let journal = dirs.state.join("journal.jsonl");
+    // The newest segment of the journal (`journal.<first batch, 20 digits>.jsonl`).
+    let mut segments: Vec<PathBuf> = std::fs::read_dir(&dirs.state)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            name.starts_with("journal.") && name.ends_with(".jsonl")
+        })
+        .collect();
+    segments.sort();
+    let journal = segments.pop().expect("a journal segment");
     let intact = std::fs::read(&journal).unwrap();
     let journal_lines = lines_of(&intact).len();
     assert!(journal_lines >= 3, "{journal_lines} journal lines");

@@ -13,6 +13,7 @@
 //! cargo run --release -p aliyun-iot-emulator --example scale -- seed [--devices 100000] [--packages 10000] [--runs 3]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- tasks [--devices 100000] [--calls 15] [--state] [--live 10]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- load-data
+//! cargo run --release -p aliyun-iot-emulator --example scale -- compaction [--devices 10] [--job] [--writers 8] [--readers 4] [--compactions 2]
 //! ```
 //!
 //! - `throughput`: the ratio of `benches/throughput.rs` (`signed_requests` ÷ `bare_axum`),
@@ -60,6 +61,13 @@
 //!   default), creates the same job and times first pages for SECS seconds while the devices
 //!   work through it, against the same with devices stepping every hour.
 //! - `load-data`: how `load_data_file` grows with the number of packages (and devices).
+//! - `compaction`: what a journal compaction (every 10,000th change) costs the requests
+//!   around it: an in-process emulator with a fresh state directory, `--devices` devices and
+//!   (`--job`) a CreateOTAStaticUpgradeJob ALL of them first (a task per device in the
+//!   snapshot), then `--writers` clients sending UpdateOTAModule and `--readers` sending
+//!   QueryOTAFirmware until `--compactions` compactions are behind: latency p50, p99 and max
+//!   of each, and the longest time in which no request at all was answered (a stall) around
+//!   each compaction and in the whole run (other processes on the machine cause some too).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // measurement code: a failed assumption is a failure
 
@@ -101,9 +109,10 @@ fn main() {
         "seed" => seed(&args),
         "tasks" => tasks(&args),
         "load-data" => load_data(),
+        "compaction" => compaction(&args),
         _ => {
             eprintln!(
-                "usage: scale throughput | fsync | mutations | transfer | seed | tasks | load-data [--option value ...] (see the file's documentation)"
+                "usage: scale throughput | fsync | mutations | transfer | seed | tasks | load-data | compaction [--option value ...] (see the file's documentation)"
             );
             std::process::exit(2);
         }
@@ -907,8 +916,8 @@ fn mutations(args: &Args) {
         drop(client_rt);
         emu_rt.block_on(emulator.shutdown());
         if durable {
-            // The journal is compacted into a snapshot at every 10,000th change, under the
-            // state's lock: those calls against the ones around them.
+            // The journal is compacted into a snapshot at every 10,000th change: those calls
+            // against the ones around them.
             let mut by_change: Vec<_> = slowest.iter().map(|&(l, batch, _)| (batch, l)).collect();
             by_change.sort_unstable();
             for (i, &(batch, latency)) in by_change.iter().enumerate() {
@@ -931,12 +940,12 @@ fn mutations(args: &Args) {
             .collect();
         println!("slowest calls: {}", slowest.join(", "));
         if durable {
-            let journal = dir.path().join("state").join("journal.jsonl");
-            let snapshot = dir.path().join("state").join("snapshot.json");
+            let state = dir.path().join("state");
+            let snapshot = std::fs::metadata(state.join("snapshot.json")).map_or(0, |m| m.len());
             println!(
-                "state dir after the run: journal {} KiB, snapshot {} KiB",
-                std::fs::metadata(journal).map_or(0, |m| m.len()) / 1024,
-                std::fs::metadata(snapshot).map_or(0, |m| m.len()) / 1024
+                "state dir after the run: snapshot {} KiB, the rest (journal segments) {} KiB",
+                snapshot / 1024,
+                (dir_bytes(&state) - snapshot) / 1024
             );
         }
     }
@@ -1614,4 +1623,163 @@ fn load_data() {
             ms(Stats::new(samples).median())
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// compaction
+
+/// Changes after which the emulator compacts its journal.
+const COMPACT_AFTER: u64 = 10_000;
+
+fn compaction(args: &Args) {
+    let devices: usize = args.get("devices", 10);
+    let with_job = args.flag("job");
+    let writers: usize = args.get("writers", 8);
+    let readers: usize = args.get("readers", 4);
+    let compactions: u64 = args.get("compactions", 2);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let emu_rt = runtime(cores());
+    let config = config(devices).with_state_dir(dir.path().join("state"));
+    let emulator = emu_rt
+        .block_on(Emulator::start(config))
+        .expect("the emulator starts");
+    let client_rt = runtime(2);
+    let client = client(emulator.client_config().expect("a client configuration"));
+    client_rt.block_on(async {
+        client
+            .create_ota_module()
+            .product_key(PRODUCT)
+            .module_name(MODULE)
+            .send()
+            .await
+            .expect("the module");
+        if with_job {
+            client
+                .create_ota_static_upgrade_job()
+                .firmware_id(PACKAGE)
+                .product_key(PRODUCT)
+                .target_selection(TargetSelection::All)
+                .send()
+                .await
+                .expect("the job");
+        }
+    });
+    // Past the last compaction by a few hundred changes (the changes above count too).
+    let changes = compactions * COMPACT_AFTER + 500;
+    let written = Arc::new(AtomicU64::new(0));
+    let spawn = |write: bool, worker: usize| {
+        let (client, written) = (client.clone(), Arc::clone(&written));
+        client_rt.spawn(async move {
+            let mut samples = Vec::new();
+            for i in 0.. {
+                if written.load(Ordering::Relaxed) >= changes {
+                    break;
+                }
+                let t = Instant::now();
+                let result = if write {
+                    client
+                        .update_ota_module()
+                        .product_key(PRODUCT)
+                        .module_name(MODULE)
+                        .desc(format!("worker {worker} call {i}"))
+                        .send()
+                        .await
+                        .map(drop)
+                } else {
+                    client
+                        .query_ota_firmware()
+                        .firmware_id(PACKAGE)
+                        .send()
+                        .await
+                        .map(drop)
+                };
+                result.unwrap_or_else(|e| panic!("call failed: {e}"));
+                if write {
+                    written.fetch_add(1, Ordering::Relaxed);
+                }
+                samples.push((Instant::now(), t.elapsed()));
+            }
+            samples
+        })
+    };
+    let started = Instant::now();
+    let writes: Vec<_> = (0..writers).map(|w| spawn(true, w)).collect();
+    let reads: Vec<_> = (0..readers).map(|r| spawn(false, r)).collect();
+    let collect = |handles: Vec<tokio::task::JoinHandle<Vec<(Instant, Duration)>>>| {
+        client_rt.block_on(async {
+            let mut all = Vec::new();
+            for handle in handles {
+                all.extend(handle.await.expect("a client task"));
+            }
+            all
+        })
+    };
+    let (mut writes, reads) = (collect(writes), collect(reads));
+    let elapsed = started.elapsed();
+    let mut answered: Vec<Instant> = writes.iter().chain(&reads).map(|s| s.0).collect();
+    answered.sort_unstable();
+    let longest_gap = |from: Instant, to: Instant| {
+        let during = answered.iter().filter(|&&t| t >= from && t <= to);
+        let times: Vec<Instant> = during.copied().collect();
+        times
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .max()
+            .unwrap_or_default()
+    };
+    // The change that triggers compaction k is the (k × 10,000)th, counting those made before
+    // the load; in the order answered, which is about the journal's. Around it: the 200
+    // changes before and after.
+    writes.sort_unstable();
+    let before_load = 1 + u64::from(with_job);
+    let around: Vec<String> = (1..=compactions)
+        .map(|k| {
+            let rank = (k * COMPACT_AFTER - before_load) as usize;
+            let from = writes[rank.saturating_sub(200)].0;
+            let to = writes[(rank + 200).min(writes.len() - 1)].0;
+            ms(longest_gap(from, to))
+        })
+        .collect();
+    let stall = longest_gap(answered[0], answered[answered.len() - 1]);
+    // Where it was: the change answered first after it.
+    let stall_end = answered
+        .windows(2)
+        .find(|w| w[1] - w[0] == stall)
+        .map_or(answered[0], |w| w[1]);
+    let stall_change = before_load as usize + writes.partition_point(|w| w.0 < stall_end) + 1;
+    let what = if with_job {
+        format!("{devices} devices, a job of {devices} tasks")
+    } else {
+        format!("{devices} devices")
+    };
+    println!(
+        "| {what}: {} changes in {} ({compactions} compactions) | requests | p50 | p99 | max |",
+        writes.len(),
+        ms(elapsed)
+    );
+    println!("|---|---|---|---|---|");
+    for (label, samples) in [
+        (format!("UpdateOTAModule ({writers} clients)"), &writes),
+        (format!("QueryOTAFirmware ({readers} clients)"), &reads),
+    ] {
+        if samples.is_empty() {
+            continue;
+        }
+        let stats = Stats::new(samples.iter().map(|s| s.1).collect());
+        println!(
+            "| {label} | {} | {} | {} | {} |",
+            samples.len(),
+            ms(stats.median()),
+            ms(stats.at(0.99)),
+            ms(stats.max())
+        );
+    }
+    println!(
+        "longest time without any answer: around each compaction {}; in the whole run {} (before change ≈ #{stall_change})",
+        around.join(", "),
+        ms(stall)
+    );
+    drop(client);
+    drop(client_rt);
+    emu_rt.block_on(emulator.shutdown());
 }

@@ -4,26 +4,42 @@
 //! and the batches of events journaled after it; [`Journal::open`] hands both back for replay.
 //! Files in DIR, all JSON (one value per line, so `jq` reads them):
 //!
-//! - `journal.jsonl`: one line per batch, `{"seq":42,"events":[...],"crc":"1a2b3c4d"}`.
-//!   Sequence numbers go up by exactly 1 (a gap or a repeat is damage). A line is written with
-//!   one `write` and made durable with `sync_data` before [`Journal::append`] returns.
+//! - `journal.<first>.jsonl` (segments; `<first>` is the sequence number of the segment's
+//!   first batch in 20 digits, so `cat DIR/journal.*.jsonl | jq` reads them in order): one
+//!   line per batch, `{"seq":42,"events":[...],"crc":"1a2b3c4d"}`. Sequence numbers go up by
+//!   exactly 1 from one line to the next and from one segment to the next (a gap or a repeat
+//!   is damage). A line is written with one `write` and made durable with `sync_data` (and,
+//!   for a segment's first, a sync of DIR) before it is acknowledged. Batches are appended to
+//!   the newest segment only.
 //! - `snapshot.json`: `{"format":1,"seq":N,"state":...,"crc":"1a2b3c4d"}` and a newline: the
-//!   state after batch N. Replay applies only batches with `seq > N`, so batches the journal
-//!   still holds after an interrupted compaction are never applied twice.
+//!   state after batch N. Replay applies only batches with `seq > N`, so batches that older
+//!   segments still hold after an interrupted compaction are never applied twice.
+//! - `journal.jsonl`: the single journal of emulators from before segments, read as the
+//!   oldest segment (its first line tells where it starts) and appended to until the first
+//!   compaction, which removes it.
 //! - `lock`: held (`flock`) by the emulator using DIR.
+//!
+//! Compaction ([`Journal::compact`]) rotates: under the state's lock it only serializes the
+//! state after batch N and starts segment N+1; a thread of its own then writes
+//! `snapshot.json.tmp`, syncs it, renames it to `snapshot.json`, syncs DIR and removes the
+//! segments before N+1, oldest first (one compaction at a time). A crash at any point leaves
+//! the old snapshot and every segment after it, or the new snapshot and segments it may
+//! already cover: [`Journal::open`] removes those and a leftover `snapshot.json.tmp`.
 //!
 //! `crc` is the CRC-32 (IEEE, as in zlib) of every byte before `,"crc":`, in lowercase hex, so
 //! bit rot in a complete line or in the snapshot is reported, not replayed. A last line with no
-//! newline was being written when the process died (it was never acknowledged): it is cut off
-//! with a warning. Any other damage is a [`StateError`] naming the file and the line.
+//! newline in the newest segment was being written when the process died (it was never
+//! acknowledged): it is cut off with a warning. Any other damage is a [`StateError`] naming
+//! the file and the line.
 
 use std::error::Error;
 use std::fmt;
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -31,7 +47,8 @@ use serde::{Deserialize, Serialize};
 const LOCK: &str = "lock";
 const SNAPSHOT: &str = "snapshot.json";
 const SNAPSHOT_TMP: &str = "snapshot.json.tmp";
-const JOURNAL: &str = "journal.jsonl";
+/// The journal of the layout before segments.
+const LEGACY_JOURNAL: &str = "journal.jsonl";
 /// The snapshot format this code writes and reads.
 const FORMAT: u32 = 1;
 /// Length of the checksum trailer `,"crc":"xxxxxxxx"}` that ends every line.
@@ -122,29 +139,34 @@ pub(crate) struct Recovered<S, E> {
 /// The open, locked state directory: appends batches of events and takes snapshots.
 pub(crate) struct Journal {
     dir: PathBuf,
-    journal_path: PathBuf,
-    /// `journal.jsonl`, opened for appending.
-    file: File,
+    /// The newest segment, appended to.
+    path: PathBuf,
+    file: Arc<File>,
     /// Holds the lock on DIR until the journal is dropped.
     _lock: File,
     /// Reused for every line.
     buf: Vec<u8>,
-    /// Length of the journal up to its last durable line.
+    /// Length of the newest segment up to its last complete line.
     len: u64,
     next_seq: u64,
     since_snapshot: u64,
-    /// A write or sync failed in a way that leaves the file in doubt: every later call fails.
+    /// A write failed in a way that leaves the file in doubt: every later call fails.
     broken: bool,
     /// Syncs written batches, outside the state lock.
     sync: Arc<Syncer>,
+    /// The thread writing the last snapshot taken, until it has been joined.
+    compaction: Option<JoinHandle<io::Result<()>>>,
+    /// The size of the last snapshot's state.
+    snapshot_len: usize,
 }
 
 /// Makes written batches durable: one `sync_data` covers every batch written before it, so
 /// changes answered at the same time share one (group commit).
 #[derive(Debug)]
 pub(crate) struct Syncer {
-    /// Another handle on the journal file.
-    file: File,
+    dir: PathBuf,
+    /// The files the next sync covers.
+    files: Mutex<SyncFiles>,
     /// The last batch written (not necessarily synced).
     written: AtomicU64,
     /// The last batch known to be on disk.
@@ -153,6 +175,18 @@ pub(crate) struct Syncer {
     syncing: Mutex<()>,
     /// A sync failed: what was written may not be on disk.
     broken: AtomicBool,
+}
+
+/// The segments that may hold batches not yet synced.
+#[derive(Debug)]
+struct SyncFiles {
+    /// The newest segment.
+    current: Arc<File>,
+    /// Segments replaced by a newer one since the last sync.
+    retired: Vec<Arc<File>>,
+    /// The newest segment was created since the last sync: its name in DIR must be synced
+    /// too before a batch in it is acknowledged.
+    created: bool,
 }
 
 impl Syncer {
@@ -182,21 +216,114 @@ impl Syncer {
         if self.synced.load(Ordering::Acquire) >= target {
             return Ok(()); // the sync just finished covered it
         }
-        // Whatever was written up to now is covered by this sync.
+        // Whatever was written up to now is covered by this sync: it went to the files taken
+        // next (a segment is retired only after its last write).
         let covered = self.written.load(Ordering::Acquire);
-        if let Err(e) = self.file.sync_data() {
+        let (files, created) = {
+            let mut pending = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut files = std::mem::take(&mut pending.retired);
+            files.push(Arc::clone(&pending.current));
+            (files, std::mem::take(&mut pending.created))
+        };
+        let synced = files.iter().try_for_each(|f| f.sync_data());
+        if let Err(e) = synced.and_then(|()| if created { sync_dir(&self.dir) } else { Ok(()) }) {
             self.broken.store(true, Ordering::Release);
             return Err(e);
         }
         self.synced.store(covered, Ordering::Release);
         Ok(())
     }
+
+    /// Batches go to `file`, a segment just created, from now on.
+    fn rotate(&self, file: Arc<File>) {
+        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let old = std::mem::replace(&mut files.current, file);
+        files.retired.push(old);
+        files.created = true;
+    }
+}
+
+/// A journal file: a segment, or the journal of the layout before segments.
+struct Segment {
+    path: PathBuf,
+    /// The batch its name says it starts at (`None`: the legacy `journal.jsonl`).
+    first: Option<u64>,
+}
+
+/// The name of the segment starting at batch `first`.
+fn segment_name(first: u64) -> String {
+    format!("journal.{first:020}.jsonl")
+}
+
+/// The journal files in `dir`, oldest first.
+fn segments(dir: &Path) -> io::Result<Vec<Segment>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let first = if name == LEGACY_JOURNAL {
+            None
+        } else {
+            let digits = name
+                .strip_prefix("journal.")
+                .and_then(|n| n.strip_suffix(".jsonl"))
+                .filter(|n| n.bytes().all(|b| b.is_ascii_digit()));
+            let Some(first) = digits.and_then(|n| n.parse::<u64>().ok()) else {
+                continue; // not a journal file
+            };
+            Some(first)
+        };
+        found.push(Segment { path, first });
+    }
+    // `None` (the legacy journal) sorts first.
+    found.sort_by_key(|s| s.first);
+    Ok(found)
+}
+
+/// Removes the segments (all but the newest) that hold no batch after `base`: those followed
+/// by a segment starting at or before `base + 1`.
+fn remove_covered(dir: &Path, segments: &[Segment], base: u64) -> io::Result<()> {
+    let mut removed = false;
+    for pair in segments.windows(2) {
+        if pair[1].first.is_some_and(|first| first <= base + 1) {
+            fs::remove_file(&pair[0].path)?;
+            removed = true;
+        }
+    }
+    if removed {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+/// Creates the (empty) segment starting at batch `first`.
+fn create_segment(dir: &Path, first: u64) -> io::Result<(PathBuf, File)> {
+    let path = dir.join(segment_name(first));
+    let mut options = OpenOptions::new();
+    options.append(true).create_new(true);
+    let file = options.open(&path)?;
+    Ok((path, file))
+}
+
+/// The second half of a compaction, on a thread of its own: writes `state` as the snapshot
+/// after batch `seq`, then removes the segments it covers.
+fn persist_snapshot(dir: &Path, seq: u64, state: &[u8]) -> io::Result<()> {
+    let tmp = dir.join(SNAPSHOT_TMP);
+    if let Err(e) = write_snapshot(&tmp, seq, state) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    fs::rename(&tmp, dir.join(SNAPSHOT))?;
+    sync_dir(dir)?;
+    remove_covered(dir, &segments(dir)?, seq)
 }
 
 impl Journal {
     /// Opens DIR (creating it), takes an exclusive lock on `DIR/lock` (another emulator
     /// already using DIR is an error), reads the snapshot (if any) and every event journaled
-    /// after it, in order.
+    /// after it, in order, and removes what an interrupted compaction left.
     pub(crate) fn open<S: DeserializeOwned, E: DeserializeOwned>(
         dir: &Path,
     ) -> Result<(Journal, Recovered<S, E>), StateError> {
@@ -239,57 +366,81 @@ impl Journal {
         let snapshot = read_snapshot::<S>(&snapshot_path)?;
         let base = snapshot.as_ref().map_or(0, |(seq, _)| *seq);
 
-        let journal_path = dir.join(JOURNAL);
-        let opened = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .open(&journal_path);
-        let file = match opened {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound && snapshot.is_some() => {
-                let message = format!("is missing, but {} exists", snapshot_path.display());
-                return Err(StateError::new(&journal_path, "", message));
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                let mut options = OpenOptions::new();
-                options.read(true).append(true).create_new(true);
-                let file = options.open(&journal_path).and_then(|f| {
-                    sync_dir(dir)?;
-                    Ok(f)
-                });
-                file.map_err(|e| StateError::io(&journal_path, "cannot create the journal", e))?
-            }
-            Err(e) => return Err(StateError::io(&journal_path, "cannot open the journal", e)),
-        };
-        let replay = read_journal::<E>(&journal_path, &file, base)?;
-        let mut len = replay.len;
-        if replay.last_seq.is_some_and(|last| last <= base) {
-            // A compaction stopped after its snapshot: finish it (those batches are in it).
-            file.set_len(0)
-                .and_then(|()| file.sync_all())
-                .map_err(|e| StateError::io(&journal_path, "cannot reset the journal", e))?;
-            len = 0;
+        let list_error = |e| StateError::io(dir, "cannot list the journal's segments", e);
+        let mut found = segments(dir).map_err(list_error)?;
+        if found.is_empty() && snapshot.is_some() {
+            let message = format!("is missing, but {} exists", snapshot_path.display());
+            return Err(StateError::new(
+                &dir.join(segment_name(base + 1)),
+                "",
+                message,
+            ));
         }
-        let file_clone = file
-            .try_clone()
-            .map_err(|e| StateError::io(&journal_path, "cannot open the journal", e))?;
+        let mut replay = Replay {
+            events: Vec::new(),
+            batches: 0,
+            next: None,
+            len: 0,
+        };
+        let mut newest = None;
+        for (i, segment) in found.iter().enumerate() {
+            let is_newest = i + 1 == found.len();
+            let mut options = OpenOptions::new();
+            options.read(true).append(is_newest);
+            let opened = options.open(&segment.path);
+            let file =
+                opened.map_err(|e| StateError::io(&segment.path, "cannot open the journal", e))?;
+            read_segment(segment, &file, base, is_newest, &mut replay)?;
+            if is_newest {
+                newest = Some((segment.path.clone(), file));
+            }
+        }
+        let next_seq = replay.next.unwrap_or(1).max(base + 1);
+        let (path, file, len) = match newest {
+            // The newest segment goes on with the batch after the snapshot.
+            Some((path, file)) if replay.next.is_none_or(|next| next == next_seq) => {
+                (path, file, replay.len)
+            }
+            // None yet, or only batches the snapshot holds (a directory of the layout before
+            // segments, whose compaction stopped after its snapshot): a new one.
+            _ => {
+                let (path, file) = create_segment(dir, next_seq)
+                    .and_then(|(path, file)| sync_dir(dir).map(|()| (path, file)))
+                    .map_err(|e| StateError::io(dir, "cannot create a journal segment", e))?;
+                found.push(Segment {
+                    path: path.clone(),
+                    first: Some(next_seq),
+                });
+                (path, file, 0)
+            }
+        };
+        remove_covered(dir, &found, base)
+            .map_err(|e| StateError::io(dir, "cannot remove segments the snapshot holds", e))?;
+        let file = Arc::new(file);
         let journal = Journal {
             dir: dir.to_path_buf(),
-            journal_path,
-            file,
+            path,
+            file: Arc::clone(&file),
             _lock: lock,
             buf: Vec::new(),
             len,
-            next_seq: base.max(replay.last_seq.unwrap_or(0)) + 1,
+            next_seq,
             since_snapshot: replay.batches,
             broken: false,
             sync: Arc::new(Syncer {
-                file: file_clone,
+                dir: dir.to_path_buf(),
+                files: Mutex::new(SyncFiles {
+                    current: file,
+                    retired: Vec::new(),
+                    created: false,
+                }),
                 written: AtomicU64::new(0),
                 synced: AtomicU64::new(0),
                 syncing: Mutex::new(()),
                 broken: AtomicBool::new(false),
             }),
+            compaction: None,
+            snapshot_len: 0,
         };
         let recovered = Recovered {
             snapshot: snapshot.map(|(_, state)| state),
@@ -326,7 +477,7 @@ impl Journal {
             self.buf = Vec::new(); // do not keep the memory of one huge batch forever
         }
         encode_batch(&mut self.buf, self.next_seq, events)?;
-        if let Err(e) = self.file.write_all(&self.buf) {
+        if let Err(e) = self.file.as_ref().write_all(&self.buf) {
             // Cut a partial line off, so that the next batch starts on a line of its own.
             self.broken = self.file.set_len(self.len).is_err();
             return Err(e);
@@ -338,30 +489,61 @@ impl Journal {
         Ok(())
     }
 
-    /// Replaces the snapshot by `state`, which must be the result of every batch appended so
-    /// far, then empties the journal. The snapshot is written to a temporary file, synced,
-    /// renamed and the directory synced before the journal is touched; a crash at any point
-    /// leaves either the old snapshot and the full journal, or the new snapshot and batches it
-    /// already holds (skipped on replay by their sequence numbers).
-    pub(crate) fn compact<S: Serialize>(&mut self, state: &S) -> io::Result<()> {
+    /// Starts a compaction into a snapshot of `state`, which must be the result of every
+    /// batch written so far. Here, under the caller's lock: `state` is serialized and later
+    /// batches go to a new segment. On a thread of its own: the snapshot is written, synced
+    /// and renamed in, then the segments it covers are removed (a failure there is logged; the
+    /// segments stay until a later compaction). Returns `false`, doing nothing, while the
+    /// previous compaction is still running.
+    pub(crate) fn compact<S: Serialize>(&mut self, state: &S) -> io::Result<bool> {
         self.usable()?;
-        let tmp = self.dir.join(SNAPSHOT_TMP);
-        if let Err(e) = write_snapshot(&tmp, self.next_seq - 1, state) {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
+        if self.compaction.as_ref().is_some_and(|c| !c.is_finished()) {
+            return Ok(false);
         }
-        fs::rename(&tmp, self.dir.join(SNAPSHOT))?;
-        sync_dir(&self.dir)?;
-        if let Err(e) = self.file.set_len(0).and_then(|()| self.file.sync_all()) {
-            self.broken = true;
-            return Err(e);
+        let _ = self.finish_compaction(); // its failure was logged
+        let seq = self.next_seq - 1;
+        // First the new segment: if it cannot be created, the state is not serialized in vain
+        // (it is tried again at the next change).
+        if self.len > 0 {
+            let (path, file) = create_segment(&self.dir, self.next_seq)?;
+            let file = Arc::new(file);
+            self.sync.rotate(Arc::clone(&file));
+            (self.path, self.file, self.len) = (path, file, 0);
         }
-        self.len = 0;
+        // Sized as the last one: a 50 MB state is not copied over and over as it grows.
+        let mut bytes = Vec::with_capacity(self.snapshot_len + self.snapshot_len / 16);
+        serde_json::to_writer(&mut bytes, state)?;
+        self.snapshot_len = bytes.len();
         self.since_snapshot = 0;
-        Ok(())
+        let dir = self.dir.clone();
+        let logs = tracing::dispatcher::get_default(Clone::clone);
+        let thread = std::thread::Builder::new()
+            .name("snapshot".to_owned())
+            .spawn(move || {
+                let written = persist_snapshot(&dir, seq, &bytes);
+                if let Err(e) = &written {
+                    tracing::dispatcher::with_default(&logs, || {
+                        tracing::warn!(dir = %dir.display(), error = %e, "cannot write a snapshot; the journal keeps every change");
+                    });
+                }
+                written
+            })?;
+        self.compaction = Some(thread);
+        Ok(true)
     }
 
-    /// Batches appended since the last snapshot (the emulator compacts when this grows large).
+    /// Waits for the compaction started last, if it is still running, and returns how it
+    /// ended (each one's is returned once).
+    pub(crate) fn finish_compaction(&mut self) -> io::Result<()> {
+        match self.compaction.take().map(JoinHandle::join) {
+            None | Some(Ok(Ok(()))) => Ok(()),
+            Some(Ok(Err(e))) => Err(e),
+            Some(Err(_)) => Err(io::Error::other("the snapshot's thread panicked")),
+        }
+    }
+
+    /// Batches written since the last snapshot was taken (the emulator compacts when this
+    /// grows large).
     pub(crate) fn batches_since_snapshot(&self) -> u64 {
         self.since_snapshot
     }
@@ -373,11 +555,18 @@ impl Journal {
 
     fn usable(&self) -> io::Result<()> {
         if self.broken || self.sync.broken.load(Ordering::Acquire) {
-            let path = self.journal_path.display();
+            let path = self.path.display();
             let message = format!("{path} is in doubt after a failed write; restart the emulator");
             return Err(io::Error::other(message));
         }
         Ok(())
+    }
+}
+
+impl Drop for Journal {
+    /// Lets a running compaction finish before the directory's lock is released.
+    fn drop(&mut self) {
+        let _ = self.finish_compaction();
     }
 }
 
@@ -398,37 +587,67 @@ struct Batch<E> {
     crc: String,
 }
 
-/// What the journal holds after the snapshot.
+/// What the segments hold after the snapshot.
 struct Replay<E> {
     events: Vec<E>,
     /// Batches after the snapshot.
     batches: u64,
-    last_seq: Option<u64>,
-    /// Length up to the last complete line.
+    /// The batch the next line must hold (`None`: before the first line or named segment).
+    next: Option<u64>,
+    /// Length of the segment read last, up to its last complete line.
     len: u64,
 }
 
-/// Reads every line of the journal, checking checksums and sequence numbers, keeping the
-/// events of batches after `base`, and cutting off a torn last line.
-fn read_journal<E: DeserializeOwned>(
-    path: &Path,
+/// Why batch `seq` cannot come next (`next`: the one expected; `None` at the start of the
+/// journal, after a snapshot of batch `base`).
+fn out_of_sequence(seq: u64, next: Option<u64>, base: u64) -> Option<String> {
+    match next {
+        Some(next) if seq != next => Some(format!("batch {seq} where batch {next} was expected")),
+        None if seq == 0 => Some("batch 0: batches are numbered from 1".to_owned()),
+        None if seq > base + 1 => Some(format!(
+            "the journal starts at batch {seq}, but the snapshot (if any) ends at batch {base}: \
+             batches {} to {} are missing",
+            base + 1,
+            seq - 1
+        )),
+        _ => None,
+    }
+}
+
+/// Reads every line of a segment, checking checksums and sequence numbers, keeping the
+/// events of batches after `base`, and cutting off a torn last line if it is the newest.
+fn read_segment<E: DeserializeOwned>(
+    segment: &Segment,
     file: &File,
     base: u64,
-) -> Result<Replay<E>, StateError> {
+    is_newest: bool,
+    replay: &mut Replay<E>,
+) -> Result<(), StateError> {
+    let path = segment.path.as_path();
+    if let Some(first) = segment.first {
+        // Segments removed out of order (their removals reached the disk so) leave a gap
+        // that the snapshot covers.
+        let covered = replay.next.is_some_and(|next| next < first) && first <= base + 1;
+        if !covered && let Some(message) = out_of_sequence(first, replay.next, base) {
+            return Err(StateError::new(path, "file name", message));
+        }
+        replay.next = Some(first);
+    }
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let mut replay = Replay {
-        events: Vec::new(),
-        batches: 0,
-        last_seq: None,
-        len: 0,
-    };
+    replay.len = 0;
     let mut line = Vec::new();
     let mut number = 0;
     loop {
         line.clear();
         let read = reader.read_until(b'\n', &mut line);
         let n = read.map_err(|e| StateError::io(path, "cannot read the journal", e))?;
+        number += 1;
+        let at = format!("line {number}");
         let Some(body) = line.strip_suffix(b"\n") else {
+            if n > 0 && !is_newest {
+                let message = "unfinished last line, but a newer segment follows";
+                return Err(StateError::new(path, at, message));
+            }
             if n > 0 {
                 // Being written when the process died: never acknowledged.
                 let offset = replay.len;
@@ -437,10 +656,8 @@ fn read_journal<E: DeserializeOwned>(
                     .and_then(|()| file.sync_all())
                     .map_err(|e| StateError::io(path, "cannot cut off a torn last line", e))?;
             }
-            return Ok(replay);
+            return Ok(());
         };
-        number += 1;
-        let at = format!("line {number}");
         let batch: Batch<E> =
             serde_json::from_slice(body).map_err(|e| StateError::json(path, number, e))?;
         let crc = crc32(&body[..body.len().saturating_sub(TRAILER_LEN)]);
@@ -451,26 +668,10 @@ fn read_journal<E: DeserializeOwned>(
             );
             return Err(StateError::new(path, at, message));
         }
-        let message = match replay.last_seq {
-            Some(last) if batch.seq != last + 1 => Some(format!(
-                "batch {} where batch {} was expected",
-                batch.seq,
-                last + 1
-            )),
-            None if batch.seq == 0 => Some("batch 0: batches are numbered from 1".to_owned()),
-            None if batch.seq > base + 1 => Some(format!(
-                "the journal starts at batch {}, but the snapshot (if any) ends at batch {base}: \
-                 batches {} to {} are missing",
-                batch.seq,
-                base + 1,
-                batch.seq - 1
-            )),
-            _ => None,
-        };
-        if let Some(message) = message {
+        if let Some(message) = out_of_sequence(batch.seq, replay.next, base) {
             return Err(StateError::new(path, at, message));
         }
-        replay.last_seq = Some(batch.seq);
+        replay.next = Some(batch.seq + 1);
         if batch.seq > base {
             replay.events.extend(batch.events);
             replay.batches += 1;
@@ -488,19 +689,18 @@ struct Snapshot<S> {
     crc: String,
 }
 
-/// Writes and syncs a snapshot of `state` after batch `seq` at `path`.
-fn write_snapshot<S: Serialize>(path: &Path, seq: u64, state: &S) -> io::Result<()> {
-    let file = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    let mut out = CrcWriter {
-        inner: file,
-        crc: Crc32::new(),
-    };
-    write!(out, "{{\"format\":{FORMAT},\"seq\":{seq},\"state\":")?;
-    serde_json::to_writer(&mut out, state)?;
-    let crc = out.crc.finish();
-    let mut file = out.inner;
+/// Writes and syncs a snapshot of `state` (serialized) after batch `seq` at `path`.
+fn write_snapshot(path: &Path, seq: u64, state: &[u8]) -> io::Result<()> {
+    let head = format!("{{\"format\":{FORMAT},\"seq\":{seq},\"state\":");
+    let mut crc = Crc32::new();
+    crc.update(head.as_bytes());
+    crc.update(state);
+    let crc = crc.finish();
+    let mut file = File::create(path)?;
+    file.write_all(head.as_bytes())?;
+    file.write_all(state)?;
     writeln!(file, ",\"crc\":\"{crc:08x}\"}}")?;
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    file.sync_all()
 }
 
 /// Reads the snapshot at `path`, if there is one, and the batch it was taken after.
@@ -609,24 +809,6 @@ fn crc32(bytes: &[u8]) -> u32 {
     crc.finish()
 }
 
-/// Passes bytes through, computing their CRC-32.
-struct CrcWriter<W> {
-    inner: W,
-    crc: Crc32,
-}
-
-impl<W: Write> Write for CrcWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.crc.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// Passes bytes through, computing the CRC-32 of those before `limit` and keeping the rest.
 struct CrcReader<R> {
     inner: R,
@@ -655,15 +837,30 @@ mod tests {
 
     type Opened = (Journal, Recovered<Vec<String>, String>);
 
+    /// Opens `dir`, waiting up to a second while it is locked: the child process of
+    /// [`kill_9_at_any_point_loses_nothing_acknowledged`] holds copies of every descriptor
+    /// this process has open (locks included) between its fork and its exec.
+    fn try_open(dir: &Path) -> Result<Opened, StateError> {
+        for _ in 0..100 {
+            match Journal::open(dir) {
+                Err(e) if e.message == "is in use by another emulator" => {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                opened => return opened,
+            }
+        }
+        Journal::open(dir)
+    }
+
     fn open(dir: &Path) -> Opened {
-        match Journal::open(dir) {
+        match try_open(dir) {
             Ok(opened) => opened,
             Err(e) => panic!("open failed: {e}"),
         }
     }
 
     fn open_err(dir: &Path) -> StateError {
-        match Journal::open::<Vec<String>, String>(dir) {
+        match try_open(dir) {
             Ok(_) => panic!("{} opened", dir.display()),
             Err(e) => e,
         }
@@ -673,16 +870,42 @@ mod tests {
         items.iter().map(|s| s.to_string()).collect()
     }
 
-    /// A state directory whose journal holds one batch `["b<seq>"]` per sequence number.
-    fn with_journal(seqs: &[u64]) -> TempDir {
-        let tmp = TempDir::new().unwrap();
+    /// The lines of batches `["b<seq>"]`, one per sequence number.
+    fn lines(seqs: &[u64]) -> Vec<u8> {
         let mut text = Vec::new();
         for &seq in seqs {
             let mut buf = Vec::new();
             encode_batch(&mut buf, seq, &[format!("b{seq}")]).unwrap();
             text.extend(buf);
         }
-        fs::write(tmp.path().join(JOURNAL), text).unwrap();
+        text
+    }
+
+    /// Writes the segment starting at batch `first`, holding `seqs`; returns its path.
+    fn segment(dir: &Path, first: u64, seqs: &[u64]) -> PathBuf {
+        let path = dir.join(segment_name(first));
+        fs::write(&path, lines(seqs)).unwrap();
+        path
+    }
+
+    /// Writes the snapshot after batch `seq`, holding `state`.
+    fn snapshot(dir: &Path, seq: u64, state: &[&str]) {
+        let state = serde_json::to_vec(&strings(state)).unwrap();
+        write_snapshot(&dir.join(SNAPSHOT), seq, &state).unwrap();
+    }
+
+    /// The names of the journal files in `dir`, oldest first.
+    fn journal_files(dir: &Path) -> Vec<String> {
+        let found = segments(dir).unwrap().into_iter();
+        found
+            .map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    /// A state directory whose one segment holds one batch `["b<seq>"]` per sequence number.
+    fn with_journal(seqs: &[u64]) -> TempDir {
+        let tmp = TempDir::new().unwrap();
+        segment(tmp.path(), seqs[0], seqs);
         tmp
     }
 
@@ -700,7 +923,7 @@ mod tests {
         assert!(recovered.events.is_empty());
         assert_eq!(journal.batches_since_snapshot(), 0);
         assert_eq!(journal.dir(), dir);
-        assert!(dir.join(JOURNAL).is_file());
+        assert_eq!(journal_files(&dir), ["journal.00000000000000000001.jsonl"]);
     }
 
     #[test]
@@ -712,7 +935,7 @@ mod tests {
         journal.append(&strings(&["c"])).unwrap();
         assert_eq!(journal.batches_since_snapshot(), 2);
         drop(journal);
-        let text = fs::read_to_string(tmp.path().join(JOURNAL)).unwrap();
+        let text = fs::read_to_string(tmp.path().join(segment_name(1))).unwrap();
         assert!(
             text.starts_with(r#"{"seq":1,"events":["a","b"],"crc":""#),
             "{text}"
@@ -727,51 +950,118 @@ mod tests {
     }
 
     #[test]
-    fn compaction_keeps_only_later_batches_in_the_journal() {
+    fn compaction_rotates_to_a_new_segment_and_removes_the_old() {
         let tmp = TempDir::new().unwrap();
         let (mut journal, _) = open(tmp.path());
         journal.append(&strings(&["a"])).unwrap();
         journal.append(&strings(&["b"])).unwrap();
-        journal.compact(&strings(&["a", "b"])).unwrap();
+        assert!(journal.compact(&strings(&["a", "b"])).unwrap());
         assert_eq!(journal.batches_since_snapshot(), 0);
+        journal.finish_compaction().unwrap();
+        assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
+        // Without a batch since, the (empty) segment stays.
+        journal.compact(&strings(&["a", "b"])).unwrap();
+        journal.finish_compaction().unwrap();
+        assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
         journal.append(&strings(&["c"])).unwrap();
+        journal.compact(&strings(&["a", "b", "c"])).unwrap();
+        journal.append(&strings(&["d"])).unwrap();
+        journal.append(&strings(&["e"])).unwrap();
         drop(journal);
-        let text = fs::read_to_string(tmp.path().join(JOURNAL)).unwrap();
-        assert!(
-            text.starts_with(r#"{"seq":3,"#) && text.lines().count() == 1,
-            "{text}"
-        );
+        assert_eq!(journal_files(tmp.path()), [segment_name(4)]);
+        let text = fs::read_to_string(tmp.path().join(segment_name(4))).unwrap();
+        assert!(text.starts_with(r#"{"seq":4,"#), "{text}");
+        assert_eq!(text.lines().count(), 2);
 
-        let (journal, recovered) = open(tmp.path());
-        assert_eq!(recovered.snapshot, Some(strings(&["a", "b"])));
-        assert_eq!(recovered.events, strings(&["c"]));
-        assert_eq!(journal.batches_since_snapshot(), 1);
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.snapshot, Some(strings(&["a", "b", "c"])));
+        assert_eq!(recovered.events, strings(&["d", "e"]));
+        assert_eq!(journal.batches_since_snapshot(), 2);
+        // Rotation after rotation (skipped while the last snapshot is being written): the
+        // snapshot and the batches after it are the whole history, once, in order.
+        let mut history = strings(&["a", "b", "c", "d", "e"]);
+        for round in 0..50 {
+            let batch = vec![format!("x{round}")];
+            journal.append(&batch).unwrap();
+            history.extend(batch);
+            journal.compact(&history).unwrap();
+        }
+        drop(journal); // waits for the last snapshot
+        let (_, recovered) = open(tmp.path());
+        let mut replayed = recovered.snapshot.unwrap();
+        replayed.extend(recovered.events);
+        assert_eq!(replayed, history);
+        assert_eq!(journal_files(tmp.path()).len(), 1);
     }
 
     #[test]
-    fn a_compaction_cut_short_applies_no_batch_twice() {
-        // The snapshot was renamed in, the journal not yet emptied.
-        let tmp = with_journal(&[1, 2]);
-        write_snapshot(&tmp.path().join(SNAPSHOT), 2, &strings(&["b1", "b2"])).unwrap();
+    fn a_crash_before_the_snapshot_replays_every_segment() {
+        // The new segment was created (and written to), the snapshot not renamed in.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 0, &[]);
+        segment(tmp.path(), 1, &[1, 2]);
+        segment(tmp.path(), 3, &[3]);
         fs::write(tmp.path().join(SNAPSHOT_TMP), "{\"form").unwrap();
         let (mut journal, recovered) = open(tmp.path());
-        assert_eq!(recovered.snapshot, Some(strings(&["b1", "b2"])));
-        assert!(recovered.events.is_empty());
+        assert_eq!(recovered.snapshot, Some(Vec::new()));
+        assert_eq!(recovered.events, strings(&["b1", "b2", "b3"]));
+        assert_eq!(journal.batches_since_snapshot(), 3);
         assert!(!tmp.path().join(SNAPSHOT_TMP).exists());
+        journal.append(&strings(&["b4"])).unwrap();
+        drop(journal);
+        assert_eq!(
+            journal_files(tmp.path()),
+            [segment_name(1), segment_name(3)]
+        );
+        let events = open(tmp.path()).1.events;
+        assert_eq!(events, strings(&["b1", "b2", "b3", "b4"]));
+
+        // The new segment is still empty: batches go on in it.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 0, &[]);
+        segment(tmp.path(), 1, &[1, 2]);
+        segment(tmp.path(), 3, &[]);
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.events, strings(&["b1", "b2"]));
         journal.append(&strings(&["b3"])).unwrap();
         drop(journal);
-        assert_eq!(open(tmp.path()).1.events, strings(&["b3"]));
+        let text = fs::read_to_string(tmp.path().join(segment_name(3))).unwrap();
+        assert!(text.starts_with(r#"{"seq":3,"#), "{text}");
+    }
 
-        // A snapshot after batch 1 of 2: batch 2 only is replayed.
+    #[test]
+    fn a_crash_before_old_segments_are_removed_applies_no_batch_twice() {
+        // The snapshot of batch 2 was renamed in, segment 1 not yet removed.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 2, &["b1", "b2"]);
+        segment(tmp.path(), 1, &[1, 2]);
+        segment(tmp.path(), 3, &[3]);
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.snapshot, Some(strings(&["b1", "b2"])));
+        assert_eq!(recovered.events, strings(&["b3"]));
+        assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
+        journal.append(&strings(&["b4"])).unwrap();
+        drop(journal);
+        assert_eq!(open(tmp.path()).1.events, strings(&["b3", "b4"]));
+
+        // Of segments 1, 3 and 5, the removal of 3 only reached the disk.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 4, &["b1", "b2", "b3", "b4"]);
+        segment(tmp.path(), 1, &[1, 2]);
+        segment(tmp.path(), 5, &[5]);
+        assert_eq!(open(tmp.path()).1.events, strings(&["b5"]));
+        assert_eq!(journal_files(tmp.path()), [segment_name(5)]);
+
+        // A snapshot in the middle of the only segment: the batches after it only.
         let tmp = with_journal(&[1, 2]);
-        write_snapshot(&tmp.path().join(SNAPSHOT), 1, &strings(&["b1"])).unwrap();
+        snapshot(tmp.path(), 1, &["b1"]);
         assert_eq!(open(tmp.path()).1.events, strings(&["b2"]));
     }
 
     #[test]
     fn a_torn_last_line_is_cut_off() {
         let tmp = with_journal(&[1, 2]);
-        let path = tmp.path().join(JOURNAL);
+        let path = tmp.path().join(segment_name(1));
         let whole = fs::metadata(&path).unwrap().len();
         let mut file = OpenOptions::new().append(true).open(&path).unwrap();
         file.write_all(br#"{"seq":3,"events":["b"#).unwrap();
@@ -785,7 +1075,7 @@ mod tests {
         assert_eq!(open(tmp.path()).1.events, strings(&["b1", "b2", "b3"]));
     }
 
-    /// Replaces `from` by `to` in the journal of `tmp`.
+    /// Replaces `from` by `to` in `file` of `tmp`.
     fn damage(tmp: &TempDir, file: &str, from: &str, to: &str) -> PathBuf {
         let path = tmp.path().join(file);
         let text = fs::read_to_string(&path).unwrap();
@@ -797,7 +1087,7 @@ mod tests {
     #[test]
     fn a_damaged_line_is_an_error_naming_it() {
         let tmp = with_journal(&[1, 2, 3]);
-        let path = damage(&tmp, JOURNAL, r#"["b2"]"#, r#"["b2""#);
+        let path = damage(&tmp, &segment_name(1), r#"["b2"]"#, r#"["b2""#);
         let e = open_err(tmp.path());
         assert_eq!(e.file, path);
         assert_eq!(e.location, "line 2, column 30");
@@ -810,7 +1100,7 @@ mod tests {
     #[test]
     fn a_bad_checksum_is_an_error() {
         let tmp = with_journal(&[1, 2, 3]);
-        let path = damage(&tmp, JOURNAL, "\"b2\"", "\"c2\"");
+        let path = damage(&tmp, &segment_name(1), "\"b2\"", "\"c2\"");
         let e = open_err(tmp.path());
         assert_eq!((e.file, e.location.as_str()), (path, "line 2"));
         assert!(e.message.starts_with("checksum mismatch"), "{}", e.message);
@@ -823,8 +1113,112 @@ mod tests {
         assert_eq!(e.message, "batch 4 where batch 3 was expected");
         assert_eq!(open_err(with_journal(&[1, 2, 2]).path()).location, "line 3");
         let e = open_err(with_journal(&[2, 3]).path());
-        assert_eq!(e.location, "line 1");
+        assert_eq!(e.file.file_name(), Some(segment_name(2).as_ref()));
+        assert_eq!(e.location, "file name");
         assert!(e.message.contains("batches 1 to 1 are missing"), "{e}");
+        // A segment whose first line is not the batch its name says.
+        let tmp = TempDir::new().unwrap();
+        segment(tmp.path(), 1, &[2]);
+        assert_eq!(
+            open_err(tmp.path()).message,
+            "batch 2 where batch 1 was expected"
+        );
+    }
+
+    #[test]
+    fn damage_in_a_middle_segment_is_an_error_naming_it() {
+        let dir = TempDir::new().unwrap();
+        segment(dir.path(), 1, &[1, 2]);
+        let middle = segment(dir.path(), 3, &[3, 4]);
+        segment(dir.path(), 5, &[5]);
+        let text = fs::read_to_string(&middle).unwrap();
+
+        damage(&dir, &segment_name(3), "\"b4\"", "\"c4\"");
+        let e = open_err(dir.path());
+        assert_eq!((&e.file, e.location.as_str()), (&middle, "line 2"));
+        assert!(e.message.starts_with("checksum mismatch"), "{e}");
+
+        // A torn line is cut off in the newest segment only.
+        fs::write(&middle, &text[..text.len() - 1]).unwrap();
+        let e = open_err(dir.path());
+        assert_eq!((&e.file, e.location.as_str()), (&middle, "line 2"));
+        assert!(e.message.starts_with("unfinished last line"), "{e}");
+
+        // A missing segment is a gap.
+        fs::remove_file(&middle).unwrap();
+        let e = open_err(dir.path());
+        assert_eq!(e.file, dir.path().join(segment_name(5)));
+        assert_eq!(e.location, "file name");
+        assert_eq!(e.message, "batch 5 where batch 3 was expected");
+        assert_eq!(journal_files(dir.path()).len(), 2, "nothing removed");
+    }
+
+    #[test]
+    fn the_layout_before_segments_opens_and_is_compacted_away() {
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 1, &["b1"]);
+        fs::write(tmp.path().join(LEGACY_JOURNAL), lines(&[1, 2, 3])).unwrap();
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.snapshot, Some(strings(&["b1"])));
+        assert_eq!(recovered.events, strings(&["b2", "b3"]));
+        journal.append(&strings(&["b4"])).unwrap();
+        drop(journal);
+        assert_eq!(journal_files(tmp.path()), [LEGACY_JOURNAL]);
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.events, strings(&["b2", "b3", "b4"]));
+        journal
+            .compact(&strings(&["b1", "b2", "b3", "b4"]))
+            .unwrap();
+        journal.append(&strings(&["b5"])).unwrap();
+        drop(journal);
+        assert_eq!(journal_files(tmp.path()), [segment_name(5)]);
+        let (_, recovered) = open(tmp.path());
+        assert_eq!(recovered.snapshot.map(|s| s.len()), Some(4));
+        assert_eq!(recovered.events, strings(&["b5"]));
+
+        // A compaction of that layout that stopped after its snapshot: batches go on.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 2, &["b1", "b2"]);
+        fs::write(tmp.path().join(LEGACY_JOURNAL), lines(&[1, 2])).unwrap();
+        let (mut journal, recovered) = open(tmp.path());
+        assert!(recovered.events.is_empty());
+        journal.append(&strings(&["b3"])).unwrap();
+        drop(journal);
+        assert_eq!(open(tmp.path()).1.events, strings(&["b3"]));
+
+        // The usual state of that layout: an empty journal after the snapshot.
+        let tmp = TempDir::new().unwrap();
+        snapshot(tmp.path(), 7, &["s"]);
+        fs::write(tmp.path().join(LEGACY_JOURNAL), "").unwrap();
+        let (mut journal, _) = open(tmp.path());
+        journal.append(&strings(&["b8"])).unwrap();
+        drop(journal);
+        assert_eq!(open(tmp.path()).1.events, strings(&["b8"]));
+    }
+
+    #[test]
+    fn a_failed_snapshot_loses_nothing_and_is_retried() {
+        let tmp = TempDir::new().unwrap();
+        let (mut journal, _) = open(tmp.path());
+        journal.append(&strings(&["a"])).unwrap();
+        // Something in the way of the temporary file.
+        fs::create_dir(tmp.path().join(SNAPSHOT_TMP)).unwrap();
+        assert!(journal.compact(&strings(&["a"])).unwrap());
+        assert!(journal.finish_compaction().is_err());
+        journal.append(&strings(&["b"])).unwrap();
+        fs::remove_dir(tmp.path().join(SNAPSHOT_TMP)).unwrap();
+        drop(journal);
+        assert_eq!(
+            journal_files(tmp.path()),
+            [segment_name(1), segment_name(2)]
+        );
+        let (mut journal, recovered) = open(tmp.path());
+        assert_eq!(recovered.events, strings(&["a", "b"]));
+        journal.compact(&strings(&["a", "b"])).unwrap();
+        journal.finish_compaction().unwrap();
+        assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
+        drop(journal);
+        assert_eq!(open(tmp.path()).1.snapshot, Some(strings(&["a", "b"])));
     }
 
     #[test]
@@ -850,9 +1244,9 @@ mod tests {
         assert!(e.message.starts_with("unknown snapshot format 2"), "{e}");
 
         fs::write(&path, &snapshot).unwrap();
-        fs::remove_file(tmp.path().join(JOURNAL)).unwrap();
+        fs::remove_file(tmp.path().join(segment_name(2))).unwrap();
         let e = open_err(tmp.path());
-        assert_eq!(e.file, tmp.path().join(JOURNAL));
+        assert_eq!(e.file, tmp.path().join(segment_name(2)));
         assert!(e.message.starts_with("is missing"), "{e}");
     }
 
@@ -865,6 +1259,90 @@ mod tests {
         assert_eq!(e.message, "is in use by another emulator");
         drop(journal);
         open(tmp.path());
+    }
+
+    /// Where [`journal_writer_child`] writes (set for the child process only).
+    const CRASH_DIR: &str = "ALIYUN_IOT_EMULATOR_JOURNAL_CRASH_DIR";
+
+    /// A child of [`kill_9_at_any_point_loses_nothing_acknowledged`]: appends batches
+    /// `["<n> xxx…"]` to the directory (going on from what it recovers), compacting every 10,
+    /// and prints `acked <n>` once batch `n` is durable, until it is killed.
+    #[test]
+    #[ignore = "a child process of kill_9_at_any_point_loses_nothing_acknowledged"]
+    fn journal_writer_child() {
+        let Some(dir) = std::env::var_os(CRASH_DIR) else {
+            return;
+        };
+        let (mut journal, recovered) = open(Path::new(&dir));
+        let mut history = recovered.snapshot.unwrap_or_default();
+        history.extend(recovered.events);
+        let mut out = io::stdout().lock();
+        loop {
+            let event = format!("{} {}", history.len(), "x".repeat(1000));
+            journal.append(std::slice::from_ref(&event)).unwrap();
+            history.push(event);
+            writeln!(out, "acked {}", history.len()).unwrap();
+            out.flush().unwrap();
+            if history.len() % 10 == 0 {
+                journal.compact(&history).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn kill_9_at_any_point_loses_nothing_acknowledged() {
+        use std::process::{Command, Stdio};
+        let tmp = TempDir::new().unwrap();
+        let exe = std::env::current_exe().unwrap();
+        let mut acked = 0;
+        for round in 0..6 {
+            let mut child = Command::new(&exe)
+                .args([
+                    "journal::tests::journal_writer_child",
+                    "--exact",
+                    "--ignored",
+                ])
+                .args(["--nocapture", "--test-threads=1"])
+                .env(CRASH_DIR, tmp.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+            // Killed after a different number of batches each round (compactions take
+            // longer as the history grows, so the kill lands at different steps).
+            let kill_at = acked + 40 + round * 17;
+            let mut killed = false;
+            for line in lines {
+                if let Some(n) = line.unwrap().strip_prefix("acked ") {
+                    acked = n.parse().unwrap();
+                }
+                if acked >= kill_at && !killed {
+                    child.kill().unwrap(); // SIGKILL; what is still in the pipe was acked too
+                    killed = true;
+                }
+            }
+            child.wait().unwrap();
+            assert!(killed, "the child stopped by itself at batch {acked}");
+
+            let (journal, recovered) = open(tmp.path());
+            let mut history = recovered.snapshot.unwrap_or_default();
+            history.extend(recovered.events);
+            assert!(
+                history.len() >= acked,
+                "{} of {acked} batches",
+                history.len()
+            );
+            for (i, event) in history.iter().enumerate() {
+                assert!(
+                    event.starts_with(&format!("{i} ")),
+                    "batch {i}: {event:.20}"
+                );
+            }
+            assert!(!tmp.path().join(SNAPSHOT_TMP).exists());
+            acked = history.len();
+            drop(journal);
+        }
     }
 
     /// `cargo test -p aliyun-iot-emulator --release -- --ignored --nocapture appends_per_second`
@@ -889,7 +1367,12 @@ mod tests {
         let state: Vec<String> = (0..100_000).map(|i| format!("{i:01000}")).collect();
         let start = std::time::Instant::now();
         journal.compact(&state).unwrap();
-        println!("snapshot of 100 MB written in {:?}", start.elapsed());
+        let taken = start.elapsed();
+        journal.finish_compaction().unwrap();
+        println!(
+            "snapshot of 100 MB taken in {taken:?} (under the lock), written in {:?}",
+            start.elapsed()
+        );
         drop(journal);
         let start = std::time::Instant::now();
         let (_, recovered) = open(tmp.path());

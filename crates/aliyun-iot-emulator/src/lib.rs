@@ -144,11 +144,13 @@
 //! else [`demo_product`]) and packages from [`EmulatorConfig::packages`]. Without a state
 //! directory everything lives in memory and uploaded files in a temporary directory removed
 //! when the emulator stops. With one, every change is an event appended to a journal
-//! (`journal.jsonl`, a checksummed JSON line per change) and synced before the answer, so
-//! whatever was answered survives `kill -9`; the journal is compacted into `snapshot.json`
-//! every 10,000 changes, and uploaded files are synced before their upload is answered. A
-//! damaged file stops the start with a [`StateError`] naming the file and line. The seed only
-//! initialises an empty directory; a restart replays the directory.
+//! (`journal.<first change>.jsonl` segments, a checksummed JSON line per change) and synced
+//! before the answer, so whatever was answered survives `kill -9`; every 10,000 changes the
+//! journal moves on to a new segment and a background thread writes `snapshot.json` and then
+//! removes the older segments (requests go on meanwhile), and uploaded files are synced before
+//! their upload is answered. A damaged file stops the start with a [`StateError`] naming the
+//! file and line. The seed only initialises an empty directory; a restart replays the
+//! directory (a directory with the single `journal.jsonl` of earlier versions included).
 //!
 //! Devices step every [`EmulatorConfig::device_step`]; with
 //! [`EmulatorConfig::with_manual_clock`], a test moves time with [`RunningEmulator::advance`]

@@ -70,6 +70,7 @@ impl Core {
                 let world = fresh(&mut ids);
                 journal
                     .compact(&world)
+                    .and_then(|_| journal.finish_compaction())
                     .map_err(|e| StateError::io(dir, "cannot write the first snapshot", e))?;
                 return Ok(Self::with(world, ids, Some(journal)));
             }
@@ -108,12 +109,16 @@ impl Core {
             })?;
         }
         self.world.apply(&batch.events, now);
+        // Only the state's serialization and the switch to a new journal segment happen here,
+        // under the lock; a thread of its own writes the snapshot. While the last one is still
+        // being written (or if this fails) it is tried again at the next change; a snapshot
+        // that cannot be written (its thread logs why) after another COMPACT_AFTER changes.
+        // The journal keeps every change meanwhile.
         if let Some(journal) = &mut self.journal
             && journal.batches_since_snapshot() >= COMPACT_AFTER
             && let Err(e) = journal.compact(&self.world)
         {
-            // The journal still holds everything: compaction is retried at the next change.
-            tracing::warn!(dir = %journal.dir().display(), error = %e, "cannot write a snapshot");
+            tracing::warn!(dir = %journal.dir().display(), error = %e, "cannot start a snapshot");
         }
         Ok(())
     }

@@ -33,6 +33,49 @@ pub(crate) struct World {
     /// IotId → (ProductKey, DeviceName); rebuilt by [`World::reindex`], not stored.
     #[serde(skip)]
     pub(crate) iot_ids: HashMap<String, (String, String)>,
+    /// Finished tasks of each job by JobId, so that settling a job does not look at each of
+    /// its (maybe 100,000) tasks; rebuilt by [`World::reindex`], not stored.
+    #[serde(skip)]
+    tallies: HashMap<String, Tally>,
+}
+
+/// How many of a job's tasks are final, and how many of those succeeded.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Tally {
+    finished: usize,
+    succeeded: usize,
+}
+
+impl Tally {
+    /// Counts a task in `state` in (`add`) or out.
+    fn count(&mut self, state: TaskState, add: bool) {
+        let count = |n: &mut usize| *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        if state.is_final() {
+            count(&mut self.finished);
+        }
+        if state == TaskState::Succeeded {
+            count(&mut self.succeeded);
+        }
+    }
+}
+
+/// Moves a task of `job_id` from state `from` (`None`: a new task) to `to` in the job's
+/// tally.
+fn retally(
+    tallies: &mut HashMap<String, Tally>,
+    job_id: &str,
+    from: Option<TaskState>,
+    to: TaskState,
+) {
+    if !tallies.contains_key(job_id) {
+        tallies.insert(job_id.to_owned(), Tally::default());
+    }
+    if let Some(tally) = tallies.get_mut(job_id) {
+        if let Some(from) = from {
+            tally.count(from, false);
+        }
+        tally.count(to, true);
+    }
 }
 
 /// A product and its devices and modules.
@@ -356,6 +399,20 @@ impl World {
                 );
             }
         }
+        self.tallies = self.count_tasks();
+    }
+
+    /// The tally of every job, counted task by task.
+    fn count_tasks(&self) -> HashMap<String, Tally> {
+        let mut tallies = HashMap::with_capacity(self.jobs.len());
+        for job in self.jobs.values() {
+            let mut tally = Tally::default();
+            for task in job.tasks.iter().filter_map(|id| self.tasks.get(id)) {
+                tally.count(task.state, true);
+            }
+            tallies.insert(job.id.clone(), tally);
+        }
+        tallies
     }
 
     /// Adds a seeded product (before any event).
@@ -538,12 +595,15 @@ impl World {
                     && let Some(old) = self.tasks.get_mut(&previous)
                     && !old.state.is_final()
                 {
+                    let from = old.state;
                     old.state = TaskState::Canceled;
                     old.desc = "overwritten by a newer job".to_owned();
                     old.modified = task.created;
                     overwritten.push(old.job_id.clone());
+                    retally(&mut self.tallies, &old.job_id, Some(from), old.state);
                 }
             }
+            retally(&mut self.tallies, job_id, None, task.state);
             self.tasks.insert(task.id.clone(), task.clone());
         }
         overwritten.sort_unstable();
@@ -565,6 +625,12 @@ impl World {
             // A task put back to the start (ReupgradeOTATask) times out afresh.
             task.first_progress = None;
         }
+        retally(
+            &mut self.tallies,
+            &task.job_id,
+            Some(task.state),
+            change.state,
+        );
         task.state = change.state;
         task.progress = change.progress;
         task.desc.clone_from(&change.desc);
@@ -598,18 +664,10 @@ impl World {
             return;
         };
         let total = job.tasks.len();
-        let mut finished = 0usize;
-        let mut succeeded = 0usize;
-        for id in &job.tasks {
-            if let Some(task) = self.tasks.get(id)
-                && task.state.is_final()
-            {
-                finished += 1;
-                if task.state == TaskState::Succeeded {
-                    succeeded += 1;
-                }
-            }
-        }
+        let Tally {
+            finished,
+            succeeded,
+        } = self.tallies.get(job_id).copied().unwrap_or_default();
         let all_final = finished == total;
         if job.kind == JobKind::Verify
             && let Some(package) = self.packages.get_mut(&job.firmware_id)
@@ -762,6 +820,100 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A job of `product_key`'s `default` module, as CreateOTAStaticUpgradeJob makes it.
+    fn job(id: &str, product_key: &str, timeout_minutes: Option<i64>) -> Job {
+        Job {
+            id: id.to_owned(),
+            firmware_id: "pkg".to_owned(),
+            product_key: product_key.to_owned(),
+            instance: None,
+            kind: JobKind::Static,
+            state: JobState::InProgress,
+            target: "ALL".to_owned(),
+            gray_percent: None,
+            group_id: None,
+            group_type: None,
+            src_versions: Vec::new(),
+            dest_version: "2.0".to_owned(),
+            module: "default".to_owned(),
+            tags: Vec::new(),
+            timeout_minutes,
+            retry_interval: None,
+            retry_count: None,
+            maximum_per_minute: 7,
+            overwrite_mode: 2,
+            dynamic_mode: None,
+            multi_module_mode: false,
+            need_push: true,
+            need_confirm: false,
+            download_protocol: "HTTPS".to_owned(),
+            schedule_time: None,
+            schedule_finish_time: None,
+            created: 0,
+            modified: 0,
+            started: Some(0),
+            ended: None,
+            tasks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn job_tallies_follow_every_task_change() {
+        let mut world = World::default();
+        let devices = (0..30)
+            .map(|i| {
+                let device = Device {
+                    name: format!("d{i:02}"),
+                    iot_id: format!("iot{i}"),
+                    versions: BTreeMap::from([("default".to_owned(), "1.0".to_owned())]),
+                    changed: BTreeMap::new(),
+                    fails: i % 5 == 0,
+                    online: i % 7 != 0,
+                    open: BTreeMap::new(),
+                };
+                (device.name.clone(), device)
+            })
+            .collect();
+        world.add_product(Product {
+            product_key: "pk".to_owned(),
+            product_name: "p".to_owned(),
+            instance: None,
+            modules: BTreeMap::new(),
+            devices,
+            created: 0,
+        });
+        let (mut ids, mut pushes) = (Ids::new(3, 0), sim::Pushes::default());
+        let mut now = 0;
+        // The second job overwrites the first's tasks of devices 0–14 half-way through.
+        for (job_id, devices) in [("j1", 0..30), ("j2", 0..15)] {
+            let job = job(job_id, "pk", Some(3));
+            let tasks = devices
+                .map(|i| sim::new_task(&world, &job, &format!("d{i:02}"), "1.0", now, &mut ids))
+                .collect();
+            let job = Box::new(job);
+            world.apply(&[Event::JobCreated { job, tasks }], now);
+            for _ in 0..4 {
+                now += 30_000;
+                let events = sim::step(&world, now, &mut ids, &mut pushes);
+                world.apply(&events, now);
+                assert_eq!(world.tallies, world.count_tasks());
+            }
+        }
+        for _ in 0..20 {
+            now += 30_000;
+            let events = sim::step(&world, now, &mut ids, &mut pushes);
+            world.apply(&events, now);
+        }
+        assert_eq!(world.tallies, world.count_tasks());
+        let done = world
+            .jobs
+            .values()
+            .filter(|j| j.state == JobState::Completed);
+        assert_eq!(done.count(), 2, "every task final (timeouts included)");
+        let tally = world.tallies["j1"];
+        assert!(tally.finished == 30 && tally.succeeded > 0, "{tally:?}");
     }
 
     #[test]
