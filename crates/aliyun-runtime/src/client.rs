@@ -2,6 +2,7 @@
 //! retried with backoff, each attempt with a fresh nonce and timestamp.
 
 use reqwest::Url;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use std::sync::Arc;
 use tracing::Instrument;
 
@@ -184,9 +185,7 @@ impl RpcClient {
             Method::Post => self.inner.http.post(url),
             Method::Get => self.inner.http.get(url),
         };
-        for (name, value) in &request.headers {
-            builder = builder.header(name.as_str(), value.as_str());
-        }
+        builder = builder.headers(header_map(std::mem::take(&mut request.headers))?);
         if http_method == Method::Post {
             // Even empty: `Content-Length: 0`, as the official SDKs send (some proxies refuse a
             // POST without a length).
@@ -225,6 +224,36 @@ impl RpcClient {
             Err(other) => Err(other),
         }
     }
+}
+
+/// The request's headers as reqwest takes them, without copying: the names this crate sets
+/// are static, the values moved.
+fn header_map(headers: Vec<(String, String)>) -> Result<HeaderMap, Error> {
+    /// The `x-acs-*` names the protocol and the signers set (the standard ones, such as
+    /// `authorization`, are static in `http` already).
+    const KNOWN: [&str; 7] = [
+        "x-acs-action",
+        "x-acs-version",
+        "x-acs-date",
+        "x-acs-signature-nonce",
+        "x-acs-content-sha256",
+        "x-acs-security-token",
+        "x-acs-accesskey-id",
+    ];
+    let invalid = |e: Box<dyn std::error::Error + Send + Sync>| {
+        Error::Transport(TransportError::new("cannot send an invalid header", Some(e)))
+    };
+    let mut map = HeaderMap::with_capacity(headers.len());
+    for (name, value) in headers {
+        let name = match KNOWN.iter().find(|known| **known == name) {
+            Some(known) => HeaderName::from_static(known),
+            None => HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(e.into()))?,
+        };
+        let value = HeaderValue::from_maybe_shared(bytes::Bytes::from(value))
+            .map_err(|e| invalid(e.into()))?;
+        map.append(name, value);
+    }
+    Ok(map)
 }
 
 /// Makes ring the process's TLS crypto provider unless the application installed one already.
