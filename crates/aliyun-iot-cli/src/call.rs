@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use aliyun_config::provider::{self, CliProfileProvider, IniProvider};
 use aliyun_config::env_vars::ENV_REGION;
+use aliyun_config::provider::{self, CliProfileProvider, IniProvider};
 use aliyun_config::{Chain, Environment, LazyCache, Loaded};
 use aliyun_runtime::config::SharedPacing;
 use aliyun_runtime::{Config, ConfigBuilder, Pacing, RetryConfig};

@@ -241,7 +241,10 @@ fn header_map(headers: Vec<(String, String)>) -> Result<HeaderMap, Error> {
         "x-acs-accesskey-id",
     ];
     let invalid = |e: Box<dyn std::error::Error + Send + Sync>| {
-        Error::Transport(TransportError::new("cannot send an invalid header", Some(e)))
+        Error::Transport(TransportError::new(
+            "cannot send an invalid header",
+            Some(e),
+        ))
     };
     let mut map = HeaderMap::with_capacity(headers.len());
     for (name, value) in headers {
