@@ -117,19 +117,20 @@ pub(super) fn list_by_job(
                 .collect(),
             job.tasks.len(),
         ),
-        Some(_) => {
-            let mut total = 0usize;
-            let mut items = Vec::with_capacity(size);
-            for task in job.tasks.iter().filter_map(|id| world.tasks.get(id)) {
-                if wanted(&task) {
-                    if total >= start && items.len() < size {
-                        items.push(task);
-                    }
-                    total += 1;
-                }
-            }
-            (items, total)
-        }
+        // With one, a slice of the places of the job's tasks in that state.
+        Some(state) => match world.tally(&job.id).map(|tally| tally.in_state(state)) {
+            Some(places) => (
+                places
+                    .iter()
+                    .skip(start)
+                    .take(size)
+                    .filter_map(|&place| job.tasks.get(place))
+                    .filter_map(|id| world.tasks.get(id))
+                    .collect(),
+                places.len(),
+            ),
+            None => (Vec::new(), 0),
+        },
     };
     response.current_page = Some(current_page);
     response.page_size = Some(page_size);

@@ -10,7 +10,7 @@
 pub(crate) mod seed;
 pub(crate) mod sim;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -33,37 +33,49 @@ pub(crate) struct World {
     /// IotId → (ProductKey, DeviceName); rebuilt by [`World::reindex`], not stored.
     #[serde(skip)]
     pub(crate) iot_ids: HashMap<String, (String, String)>,
-    /// Finished tasks of each job by JobId, so that settling a job does not look at each of
-    /// its (maybe 100,000) tasks; rebuilt by [`World::reindex`], not stored.
+    /// Each job's tasks by state, by JobId; rebuilt by [`World::reindex`], not stored.
     #[serde(skip)]
     tallies: HashMap<String, Tally>,
 }
 
-/// How many of a job's tasks are final, and how many of those succeeded.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Tally {
-    finished: usize,
-    succeeded: usize,
+/// A job's tasks by state, as their places in [`Job::tasks`] (creation order): how many are
+/// final and how many succeeded (settling a job), and the pages of a `TaskStatus` filter,
+/// without looking at each of the job's (maybe 100,000) tasks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Tally {
+    by_state: [BTreeSet<usize>; TaskState::ALL.len()],
 }
 
 impl Tally {
-    /// Counts a task in `state` in (`add`) or out.
-    fn count(&mut self, state: TaskState, add: bool) {
-        let count = |n: &mut usize| *n = if add { *n + 1 } else { n.saturating_sub(1) };
-        if state.is_final() {
-            count(&mut self.finished);
+    /// Moves the task at `place` from `from` (`None`: a new task) to `to`.
+    fn count(&mut self, place: usize, from: Option<TaskState>, to: TaskState) {
+        if let Some(from) = from {
+            self.by_state[from as usize].remove(&place);
         }
-        if state == TaskState::Succeeded {
-            count(&mut self.succeeded);
-        }
+        self.by_state[to as usize].insert(place);
+    }
+
+    /// The places of the tasks in `state`, in creation order.
+    pub(crate) fn in_state(&self, state: TaskState) -> &BTreeSet<usize> {
+        &self.by_state[state as usize]
+    }
+
+    /// How many tasks are final.
+    fn finished(&self) -> usize {
+        TaskState::ALL
+            .iter()
+            .filter(|state| state.is_final())
+            .map(|&state| self.in_state(state).len())
+            .sum()
     }
 }
 
-/// Moves a task of `job_id` from state `from` (`None`: a new task) to `to` in the job's
-/// tally.
+/// Moves the task at `place` of `job_id` from state `from` (`None`: a new task) to `to` in
+/// the job's tally.
 fn retally(
     tallies: &mut HashMap<String, Tally>,
     job_id: &str,
+    place: usize,
     from: Option<TaskState>,
     to: TaskState,
 ) {
@@ -71,10 +83,7 @@ fn retally(
         tallies.insert(job_id.to_owned(), Tally::default());
     }
     if let Some(tally) = tallies.get_mut(job_id) {
-        if let Some(from) = from {
-            tally.count(from, false);
-        }
-        tally.count(to, true);
+        tally.count(place, from, to);
     }
 }
 
@@ -315,6 +324,9 @@ pub(crate) struct Task {
     /// Automatic retries used.
     #[serde(default)]
     pub(crate) retries: i64,
+    /// Where in its job's [`Job::tasks`] it is; set when added, not stored.
+    #[serde(skip)]
+    pub(crate) place: usize,
 }
 
 /// A change to one task.
@@ -399,6 +411,13 @@ impl World {
                 );
             }
         }
+        for job in self.jobs.values() {
+            for (place, id) in job.tasks.iter().enumerate() {
+                if let Some(task) = self.tasks.get_mut(id) {
+                    task.place = place;
+                }
+            }
+        }
         self.tallies = self.count_tasks();
     }
 
@@ -407,12 +426,19 @@ impl World {
         let mut tallies = HashMap::with_capacity(self.jobs.len());
         for job in self.jobs.values() {
             let mut tally = Tally::default();
-            for task in job.tasks.iter().filter_map(|id| self.tasks.get(id)) {
-                tally.count(task.state, true);
+            for (place, id) in job.tasks.iter().enumerate() {
+                if let Some(task) = self.tasks.get(id) {
+                    tally.count(place, None, task.state);
+                }
             }
             tallies.insert(job.id.clone(), tally);
         }
         tallies
+    }
+
+    /// The tally of `job_id`'s tasks, if it has any.
+    pub(crate) fn tally(&self, job_id: &str) -> Option<&Tally> {
+        self.tallies.get(job_id)
     }
 
     /// Adds a seeded product (before any event).
@@ -583,6 +609,7 @@ impl World {
         };
         let module = job.module.clone();
         for task in tasks {
+            let place = job.tasks.len();
             job.tasks.push(task.id.clone());
             if !task.state.is_final()
                 && let Some(device) = self
@@ -600,11 +627,19 @@ impl World {
                     old.desc = "overwritten by a newer job".to_owned();
                     old.modified = task.created;
                     overwritten.push(old.job_id.clone());
-                    retally(&mut self.tallies, &old.job_id, Some(from), old.state);
+                    retally(
+                        &mut self.tallies,
+                        &old.job_id,
+                        old.place,
+                        Some(from),
+                        old.state,
+                    );
                 }
             }
-            retally(&mut self.tallies, job_id, None, task.state);
-            self.tasks.insert(task.id.clone(), task.clone());
+            retally(&mut self.tallies, job_id, place, None, task.state);
+            let mut task = task.clone();
+            task.place = place;
+            self.tasks.insert(task.id.clone(), task);
         }
         overwritten.sort_unstable();
         overwritten.dedup();
@@ -628,6 +663,7 @@ impl World {
         retally(
             &mut self.tallies,
             &task.job_id,
+            task.place,
             Some(task.state),
             change.state,
         );
@@ -664,10 +700,9 @@ impl World {
             return;
         };
         let total = job.tasks.len();
-        let Tally {
-            finished,
-            succeeded,
-        } = self.tallies.get(job_id).copied().unwrap_or_default();
+        let (finished, succeeded) = self.tallies.get(job_id).map_or((0, 0), |tally| {
+            (tally.finished(), tally.in_state(TaskState::Succeeded).len())
+        });
         let all_final = finished == total;
         if job.kind == JobKind::Verify
             && let Some(package) = self.packages.get_mut(&job.firmware_id)
@@ -912,8 +947,11 @@ mod tests {
             .values()
             .filter(|j| j.state == JobState::Completed);
         assert_eq!(done.count(), 2, "every task final (timeouts included)");
-        let tally = world.tallies["j1"];
-        assert!(tally.finished == 30 && tally.succeeded > 0, "{tally:?}");
+        let tally = &world.tallies["j1"];
+        assert!(
+            tally.finished() == 30 && !tally.in_state(TaskState::Succeeded).is_empty(),
+            "{tally:?}"
+        );
     }
 
     #[test]

@@ -273,6 +273,7 @@ pub(crate) fn new_task(
         created: now,
         modified: now,
         first_progress: None,
+        place: 0,
         retries: 0,
     }
 }

@@ -210,7 +210,7 @@ impl Signer for RpcV1Signer {
             None => &format_timestamp(ctx.time),
         };
         // The request's pairs, sorted (a handful), merged with this signature's own, which
-        // are in order already: a third of the comparisons of sorting them all.
+        // are in order already: fewer comparisons than sorting them all.
         let mut theirs = Vec::with_capacity(request.query.len());
         theirs.extend(
             request
