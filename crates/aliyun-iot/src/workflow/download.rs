@@ -162,15 +162,12 @@ impl DownloadBuilder {
     }
 
     async fn query(&self) -> Result<FirmwareInfo, WorkflowError> {
-        self.client
-            .query_ota_firmware()
-            .firmware_id(&self.firmware_id)
-            .set_iot_instance_id(self.iot_instance_id.clone())
-            .send()
-            .await
-            .map_err(|e| WorkflowError::api(Step::QueryPackage, e))?
-            .firmware_info
-            .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo"))
+        super::query_package(
+            &self.client,
+            &self.firmware_id,
+            self.iot_instance_id.as_deref(),
+        )
+        .await
     }
 
     /// The files of `info`, with their destinations; refuses a file without a digest or with

@@ -89,3 +89,21 @@ impl Client {
         DownloadBuilder::new(self.clone(), firmware_id.into())
     }
 }
+
+/// The details of package `firmware_id` (QueryOTAFirmware), as every workflow step that reads
+/// them asks for them.
+async fn query_package(
+    client: &Client,
+    firmware_id: &str,
+    iot_instance_id: Option<&str>,
+) -> Result<crate::query_ota_firmware::FirmwareInfo, WorkflowError> {
+    client
+        .query_ota_firmware()
+        .firmware_id(firmware_id)
+        .set_iot_instance_id(iot_instance_id.map(str::to_owned))
+        .send()
+        .await
+        .map_err(|e| WorkflowError::api(Step::QueryPackage, e))?
+        .firmware_info
+        .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo"))
+}

@@ -325,16 +325,14 @@ impl RolloutBuilder {
 
     /// The package's product key, read from the package.
     async fn package_product(&self) -> Result<String, WorkflowError> {
-        self.client
-            .query_ota_firmware()
-            .firmware_id(&self.firmware_id)
-            .set_iot_instance_id(self.iot_instance_id.clone())
-            .send()
-            .await
-            .map_err(|e| WorkflowError::api(Step::QueryPackage, e))?
-            .firmware_info
-            .and_then(|info| info.product_key)
-            .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo.ProductKey"))
+        super::query_package(
+            &self.client,
+            &self.firmware_id,
+            self.iot_instance_id.as_deref(),
+        )
+        .await?
+        .product_key
+        .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo.ProductKey"))
     }
 }
 

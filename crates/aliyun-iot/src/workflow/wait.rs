@@ -219,16 +219,12 @@ impl VerifyWaiter {
     }
 
     async fn poll(&self, first: bool) -> Result<Seen<FirmwareInfo>, WorkflowError> {
-        let info = self
-            .client
-            .query_ota_firmware()
-            .firmware_id(&self.firmware_id)
-            .set_iot_instance_id(self.iot_instance_id.clone())
-            .send()
-            .await
-            .map_err(|e| WorkflowError::api(Step::QueryPackage, e))?
-            .firmware_info
-            .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo"))?;
+        let info = super::query_package(
+            &self.client,
+            &self.firmware_id,
+            self.iot_instance_id.as_deref(),
+        )
+        .await?;
         let status = info
             .status
             .ok_or_else(|| WorkflowError::missing(Step::QueryPackage, "FirmwareInfo.Status"))?;
