@@ -31,18 +31,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, RunningEmulator};
-use aliyun_runtime::jiff::Timestamp;
-use aliyun_runtime::signing::{
-    Acs3Signer, NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer, SigningContext,
-    SigningKey,
-};
-use aliyun_runtime::{Pacing, Secret, SignatureVersion};
+use aliyun_runtime::{Pacing, SignatureVersion};
 use axum::body::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 
 /// The seed package.
-const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
+#[path = "../examples/common/presigned.rs"]
+mod presigned;
+
+use presigned::{Presigned, SEED_ID, presigned};
 
 /// Concurrent connections (raw requests) or tasks (client calls).
 const CONCURRENCY: [usize; 2] = [1, 8];
@@ -63,59 +61,6 @@ fn emulator(rt: &Runtime) -> RunningEmulator {
         .with_nonce_capacity(NONCE_CAPACITY);
     rt.block_on(Emulator::start(config))
         .expect("the emulator starts")
-}
-
-/// A pre-signed request: method, URL and headers.
-struct Presigned {
-    post: bool,
-    url: String,
-    headers: Vec<(String, String)>,
-}
-
-/// `n` requests for the seed package signed with `version` for the emulator at `endpoint`
-/// (`host` is its `Host`), each with a fresh nonce: V1 as GET with every parameter in the
-/// query, V3 as POST with the operation's parameters in the query and an empty body.
-fn presigned(endpoint: &str, host: &str, version: SignatureVersion, n: u64) -> Vec<Presigned> {
-    let secret = Secret::new("testsecret");
-    let key = SigningKey {
-        access_key_id: "testid",
-        access_key_secret: &secret,
-        security_token: None,
-    };
-    let now = Timestamp::now();
-    (0..n)
-        .map(|_| {
-            let ctx = SigningContext::new(now, RandomNonce.nonce());
-            let (post, mut request, signer): (bool, SignableRequest, &dyn Signer) = match version {
-                SignatureVersion::V1 => {
-                    let mut request = SignableRequest::new("GET", host, "/");
-                    request.query = [
-                        ("Action", "QueryOTAFirmware"),
-                        ("Version", "2018-01-20"),
-                        ("Format", "JSON"),
-                        ("FirmwareId", SEED_ID),
-                    ]
-                    .iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                    .collect();
-                    (false, request, &RpcV1Signer)
-                }
-                _ => {
-                    let mut request = SignableRequest::new("POST", host, "/");
-                    request.set_header("x-acs-action", "QueryOTAFirmware");
-                    request.set_header("x-acs-version", "2018-01-20");
-                    request.query = vec![("FirmwareId".to_owned(), SEED_ID.to_owned())];
-                    (true, request, &Acs3Signer::HMAC_SHA256)
-                }
-            };
-            let signed = signer.sign(&mut request, &key, &ctx);
-            Presigned {
-                post,
-                url: format!("{endpoint}?{}", signed.query),
-                headers: request.headers,
-            }
-        })
-        .collect()
 }
 
 /// Sends `requests` over `connections` keep-alive connections (one HTTP client each, sending

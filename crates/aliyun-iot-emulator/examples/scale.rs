@@ -84,7 +84,11 @@ use std::time::{Duration, Instant};
 use aliyun_iot::query_ota_firmware::{FirmwareInfo, FirmwareStatus, FirmwareType};
 use aliyun_iot::types::{TargetSelection, TaskStatus};
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, Package, ProductSeed, load_data_file};
-use aliyun_runtime::{Config, ConfigBuilder, Credentials, Pacing, RetryConfig};
+use aliyun_runtime::{Config, ConfigBuilder, Credentials, Pacing, RetryConfig, SignatureVersion};
+
+#[path = "common/presigned.rs"]
+mod presigned;
+
 use md5::{Digest, Md5};
 use serde_json::json;
 use tokio::runtime::Runtime;
@@ -523,38 +527,12 @@ fn dir_bytes(dir: &Path) -> u64 {
 // ---------------------------------------------------------------------------------------------
 // throughput
 
-/// The seed package of the built-in set.
-const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
-
-/// `n` V1 pre-signed GET URLs of QueryOTAFirmware for the seed package, for the server at
+/// `n` pre-signed V1 GET URLs of QueryOTAFirmware for the seed package, for the server at
 /// `endpoint` (whose `Host` is `host`), each with a fresh nonce.
 fn presigned_v1(endpoint: &str, host: &str, n: usize) -> Vec<String> {
-    use aliyun_runtime::signing::{
-        NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer, SigningContext, SigningKey,
-    };
-    let secret = aliyun_runtime::Secret::new("testsecret");
-    let key = SigningKey {
-        access_key_id: "testid",
-        access_key_secret: &secret,
-        security_token: None,
-    };
-    let now = aliyun_runtime::jiff::Timestamp::now();
-    (0..n)
-        .map(|_| {
-            let ctx = SigningContext::new(now, RandomNonce.nonce());
-            let mut request = SignableRequest::new("GET", host, "/");
-            request.query = [
-                ("Action", "QueryOTAFirmware"),
-                ("Version", "2018-01-20"),
-                ("Format", "JSON"),
-                ("FirmwareId", SEED_ID),
-            ]
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-            let signed = RpcV1Signer.sign(&mut request, &key, &ctx);
-            format!("{endpoint}?{}", signed.query)
-        })
+    presigned::presigned(endpoint, host, SignatureVersion::V1, n as u64)
+        .into_iter()
+        .map(|request| request.url)
         .collect()
 }
 
