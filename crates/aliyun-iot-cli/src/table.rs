@@ -1,12 +1,16 @@
 //! `--output table`: a readable summary of a reply: a dedicated layout for
 //! `QueryOTAFirmware`, and for every other operation labelled lines with lists as tables.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use aliyun_iot::query_ota_firmware::{FirmwareInfo, OtaPackageFile, QueryOtaFirmwareResponse};
 use aliyun_runtime::wire::Node;
 
 use crate::generated::commands::CommandOutput;
+
+/// A command's output tree, which owns its text.
+type Tree = Node<'static>;
 
 /// The width of the label column.
 const LABEL_WIDTH: usize = 16;
@@ -28,7 +32,7 @@ pub fn render(output: &CommandOutput) -> String {
 
 /// Any reply: scalars as labelled lines (nested objects with dotted labels), lists of
 /// objects as tables with one column per field, lists of values joined by commas.
-fn render_node(node: &Node) -> String {
+fn render_node(node: &Tree) -> String {
     let mut out = String::new();
     match node {
         Node::List(items) if items.is_empty() => out.push_str("(no items)\n"),
@@ -58,12 +62,12 @@ fn render_node(node: &Node) -> String {
 fn lines<'a>(
     out: &mut Vec<(String, String)>,
     prefix: &str,
-    entries: &'a [(String, Node)],
-    tables: &mut Vec<(String, &'a [Node])>,
+    entries: &'a [(Cow<'static, str>, Tree)],
+    tables: &mut Vec<(String, &'a [Tree])>,
 ) {
     for (key, value) in entries {
         let label = if prefix.is_empty() {
-            key.clone()
+            key.to_string()
         } else {
             format!("{prefix}.{key}")
         };
@@ -82,8 +86,8 @@ fn lines<'a>(
 fn push_list<'a>(
     out: &mut Vec<(String, String)>,
     label: String,
-    items: &'a [Node],
-    tables: &mut Vec<(String, &'a [Node])>,
+    items: &'a [Tree],
+    tables: &mut Vec<(String, &'a [Tree])>,
 ) {
     if items.iter().any(|i| matches!(i, Node::Map(_))) {
         tables.push((label, items));
@@ -94,12 +98,12 @@ fn push_list<'a>(
 }
 
 /// A list of objects as a table: a header of field names, a row per item.
-fn list_table(out: &mut String, label: &str, items: &[Node]) {
+fn list_table(out: &mut String, label: &str, items: &[Tree]) {
     let mut columns: Vec<&str> = Vec::new();
     for item in items {
         if let Node::Map(entries) = item {
             for (key, _) in entries {
-                if !columns.contains(&key.as_str()) {
+                if !columns.contains(&&**key) {
                     columns.push(key);
                 }
             }
@@ -155,13 +159,13 @@ fn list_table(out: &mut String, label: &str, items: &[Node]) {
 }
 
 /// A value on one line: text as it is, objects and lists in compact JSON.
-fn scalar(node: &Node) -> String {
+fn scalar(node: &Tree) -> String {
     match node {
         Node::Null => NONE.to_owned(),
         Node::Bool(b) => b.to_string(),
         Node::Number(n) => n.to_string(),
         Node::Text(t) if t.is_empty() => NONE.to_owned(),
-        Node::Text(t) => t.clone(),
+        Node::Text(t) => t.to_string(),
         other => aliyun_runtime::wire::to_json(other, false),
     }
 }
@@ -409,7 +413,7 @@ mod tests {
 
     /// The output of a subcommand whose reply is not `QueryOTAFirmware`'s: `json` as its tree.
     fn generic(json: &str, reply: Option<Box<dyn std::any::Any + Send>>) -> String {
-        let node = wire::parse_json(json.as_bytes()).unwrap();
+        let node = wire::parse_json(json.as_bytes()).unwrap().into_owned();
         render(&CommandOutput { node, reply })
     }
 

@@ -996,18 +996,18 @@ fn respond(ctx: &Ctx, status: StatusCode, body: String) -> Response {
 /// A gateway error body: JSON `{"RequestId","HostId","Code","Message","Recommend"}` or XML
 /// `<Error>` with `RequestId`, `HostId`, `Code` and `Message`.
 fn gateway_response(ctx: &Ctx, error: &GatewayError) -> Response {
-    let text = |s: &str| Node::Text(s.to_owned());
+    let text = |s: &str| Node::Text(s.to_owned().into());
     let mut entries = vec![
-        ("RequestId".to_owned(), text(&ctx.request_id)),
-        ("HostId".to_owned(), text(&ctx.host_id)),
-        ("Code".to_owned(), text(&error.code)),
-        ("Message".to_owned(), text(&error.message)),
+        ("RequestId".into(), text(&ctx.request_id)),
+        ("HostId".into(), text(&ctx.host_id)),
+        ("Code".into(), text(&error.code)),
+        ("Message".into(), text(&error.message)),
     ];
     let body = if ctx.format == Format::Xml {
         wire::to_xml("Error", &Node::Map(entries))
     } else {
         entries.push((
-            "Recommend".to_owned(),
+            "Recommend".into(),
             text(&format!(
                 "https://api.aliyun.com/troubleshoot?q={}&product={}",
                 error.code,

@@ -494,13 +494,13 @@ fn parse_data(file: &FsPath, bytes: &[u8]) -> Result<DataFile, DataError> {
 /// The values of an object's `known` keys, in the order of `known` (`None` when absent), or
 /// an error at `path`: not an object, an unknown key, a key given twice. `what` names the
 /// object in messages ("a product").
-fn fields<const N: usize>(
+fn fields<'a, const N: usize>(
     file: &FsPath,
-    node: Node,
+    node: Node<'a>,
     path: &Path<'_>,
     what: &str,
     known: [&str; N],
-) -> Result<[Option<Node>; N], DataError> {
+) -> Result<[Option<Node<'a>>; N], DataError> {
     let Node::Map(entries) = node else {
         return Err(DataError::new(
             file,
@@ -508,7 +508,7 @@ fn fields<const N: usize>(
             format!("expected {what} (an object), found {}", node.kind()),
         ));
     };
-    let mut slots: [Option<Node>; N] = std::array::from_fn(|_| None);
+    let mut slots: [Option<Node<'a>>; N] = std::array::from_fn(|_| None);
     for (key, value) in entries {
         let field = path.field(&key);
         let Some(slot) = known
@@ -544,10 +544,14 @@ fn fields<const N: usize>(
 }
 
 /// An optional string: absent and `null` give `None`.
-fn string(file: &FsPath, node: Option<Node>, path: &Path<'_>) -> Result<Option<String>, DataError> {
+fn string(
+    file: &FsPath,
+    node: Option<Node<'_>>,
+    path: &Path<'_>,
+) -> Result<Option<String>, DataError> {
     match node {
         None | Some(Node::Null) => Ok(None),
-        Some(Node::Text(text)) => Ok(Some(text)),
+        Some(Node::Text(text)) => Ok(Some(text.into_owned())),
         Some(other) => Err(DataError::new(
             file,
             path.to_string(),
@@ -559,7 +563,7 @@ fn string(file: &FsPath, node: Option<Node>, path: &Path<'_>) -> Result<Option<S
 /// The required string field `name` of the object at `parent`.
 fn required_string(
     file: &FsPath,
-    node: Option<Node>,
+    node: Option<Node<'_>>,
     parent: &Path<'_>,
     name: &str,
 ) -> Result<String, DataError> {
@@ -570,7 +574,7 @@ fn required_string(
             parent.to_string(),
             format!("missing field \"{name}\""),
         )),
-        Some(Node::Text(text)) => Ok(text),
+        Some(Node::Text(text)) => Ok(text.into_owned()),
         Some(other) => Err(DataError::new(
             file,
             field.to_string(),
@@ -580,7 +584,11 @@ fn required_string(
 }
 
 /// An optional integer ≥ 0: absent and `null` give `None`.
-fn integer(file: &FsPath, node: Option<Node>, path: &Path<'_>) -> Result<Option<u64>, DataError> {
+fn integer(
+    file: &FsPath,
+    node: Option<Node<'_>>,
+    path: &Path<'_>,
+) -> Result<Option<u64>, DataError> {
     let problem = match node {
         None | Some(Node::Null) => return Ok(None),
         Some(Node::Number(number)) => match number.as_u64() {
@@ -597,11 +605,15 @@ fn integer(file: &FsPath, node: Option<Node>, path: &Path<'_>) -> Result<Option<
 }
 
 /// An optional boolean: absent and `null` give `None`.
-fn boolean(file: &FsPath, node: Option<Node>, path: &Path<'_>) -> Result<Option<bool>, DataError> {
+fn boolean(
+    file: &FsPath,
+    node: Option<Node<'_>>,
+    path: &Path<'_>,
+) -> Result<Option<bool>, DataError> {
     let problem = match node {
         None | Some(Node::Null) => return Ok(None),
         Some(Node::Bool(value)) => return Ok(Some(value)),
-        Some(Node::Text(text)) if matches!(text.as_str(), "true" | "false") => {
+        Some(Node::Text(text)) if matches!(&*text, "true" | "false") => {
             format!("expected a boolean, found a string (write {text}, without quotes)")
         }
         Some(other) => format!("expected a boolean (true or false), found {}", other.kind()),
@@ -685,7 +697,7 @@ impl NameRule {
 /// An optional module map (module name → version): absent and `null` give `None`.
 fn modules(
     file: &FsPath,
-    node: Option<Node>,
+    node: Option<Node<'_>>,
     path: &Path<'_>,
 ) -> Result<Option<BTreeMap<String, String>>, DataError> {
     let entries = match node {
@@ -719,7 +731,7 @@ fn modules(
             ));
         }
         let field = path.field(&name);
-        if map.contains_key(&name) {
+        if map.contains_key(&*name) {
             return Err(DataError::new(
                 file,
                 field.to_string(),
@@ -750,7 +762,7 @@ fn modules(
                 format!("invalid version {version:?}: {problem}"),
             ));
         }
-        map.insert(name, version);
+        map.insert(name.into_owned(), version.into_owned());
     }
     Ok(Some(map))
 }
@@ -758,7 +770,7 @@ fn modules(
 /// The `Products` list.
 fn parse_products(
     file: &FsPath,
-    list: Node,
+    list: Node<'_>,
     path: &Path<'_>,
 ) -> Result<Vec<ProductSeed>, DataError> {
     let Node::List(items) = list else {
@@ -791,7 +803,7 @@ fn parse_products(
 }
 
 /// One entry of `Products`, its generated devices expanded.
-fn parse_product(file: &FsPath, item: Node, path: &Path<'_>) -> Result<ProductSeed, DataError> {
+fn parse_product(file: &FsPath, item: Node<'_>, path: &Path<'_>) -> Result<ProductSeed, DataError> {
     let [key, name, instance, devices, count, prefix, device_modules] = fields(
         file,
         item,
@@ -946,7 +958,7 @@ fn generated_number(name: &str, prefix: &str, width: usize, count: usize) -> Opt
 }
 
 /// One entry of a product's `Devices`.
-fn parse_device(file: &FsPath, item: Node, path: &Path<'_>) -> Result<DeviceSeed, DataError> {
+fn parse_device(file: &FsPath, item: Node<'_>, path: &Path<'_>) -> Result<DeviceSeed, DataError> {
     let [name, modules_node, fails, online] = fields(
         file,
         item,
@@ -972,7 +984,11 @@ fn parse_device(file: &FsPath, item: Node, path: &Path<'_>) -> Result<DeviceSeed
 }
 
 /// The `Packages` list.
-fn parse_packages(file: &FsPath, list: Node, path: &Path<'_>) -> Result<Vec<Package>, DataError> {
+fn parse_packages(
+    file: &FsPath,
+    list: Node<'_>,
+    path: &Path<'_>,
+) -> Result<Vec<Package>, DataError> {
     let Node::List(items) = list else {
         return Err(DataError::new(
             file,
@@ -1011,7 +1027,7 @@ fn parse_packages(file: &FsPath, list: Node, path: &Path<'_>) -> Result<Vec<Pack
 }
 
 /// One entry of `Packages`.
-fn parse_package(file: &FsPath, item: Node, path: &Path<'_>) -> Result<Package, DataError> {
+fn parse_package(file: &FsPath, item: Node<'_>, path: &Path<'_>) -> Result<Package, DataError> {
     let Node::Map(entries) = item else {
         return Err(DataError::new(
             file,
@@ -1025,13 +1041,13 @@ fn parse_package(file: &FsPath, item: Node, path: &Path<'_>) -> Result<Package, 
     let mut instance = None;
     let mut firmware = None;
     for (key, value) in entries {
-        match key.as_str() {
+        match &*key {
             "IotInstanceId" => {
                 let field = path.field("IotInstanceId");
                 instance = match value {
                     Node::Null => None,
                     Node::Text(t) if t.is_empty() => None,
-                    Node::Text(t) => Some(t),
+                    Node::Text(t) => Some(t.into_owned()),
                     other => {
                         return Err(DataError::new(
                             file,
@@ -1171,18 +1187,18 @@ mod tests {
     #[test]
     fn data_round_trips_the_defaults() {
         // Encode the defaults as a data file, then load it back.
-        let items: Vec<Node> = default_packages()
+        let items: Vec<Node<'_>> = default_packages()
             .iter()
             .map(|p| {
                 let mut entries = Vec::new();
                 if let Some(i) = &p.iot_instance_id {
-                    entries.push(("IotInstanceId".to_owned(), Node::Text(i.clone())));
+                    entries.push(("IotInstanceId".into(), Node::Text(i.clone().into())));
                 }
-                entries.push(("FirmwareInfo".to_owned(), wire::to_node(&p.firmware)));
+                entries.push(("FirmwareInfo".into(), wire::to_node(&p.firmware)));
                 Node::Map(entries)
             })
             .collect();
-        let doc = Node::Map(vec![("Packages".to_owned(), Node::List(items))]);
+        let doc = Node::Map(vec![("Packages".into(), Node::List(items))]);
         let text = wire::to_json(&doc, true);
         assert_eq!(parse(&text).unwrap(), default_packages());
     }

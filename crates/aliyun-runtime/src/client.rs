@@ -53,6 +53,9 @@ impl RpcClient {
             // An API answers, it does not redirect: following one would send signed headers
             // elsewhere (and costs a URL parse per call).
             .redirect(reqwest::redirect::Policy::none())
+            // Retries are ours, each attempt signed anew (a resent request would reuse its
+            // nonce); reqwest's own would also copy every request's headers in case.
+            .retry(reqwest::retry::never().max_retries_per_request(0))
             .connect_timeout(config.connect_timeout)
             .read_timeout(config.read_timeout)
             .user_agent(USER_AGENT)

@@ -46,7 +46,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
         /// as a tree in the API's field names, and the typed reply for dedicated renderings.
         pub struct CommandOutput {
             /// The reply or the items, in the API's field names (JSON shapes).
-            pub node: wire::Node,
+            pub node: wire::Node<'static>,
             /// The typed reply (absent with `--all`).
             pub reply: Option<Box<dyn std::any::Any + Send>>,
         }
@@ -94,7 +94,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
                     let (key, value) = pair
                         .split_once('=')
                         .ok_or_else(|| format!("{pair:?} is not Field=value"))?;
-                    entries.push((key.trim().to_owned(), wire::Node::Text(value.to_owned())));
+                    entries.push((key.trim().into(), wire::Node::Text(value.into())));
                 }
                 wire::Node::Map(entries)
             };
@@ -104,7 +104,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
             let given: Vec<String> = entries
                 .iter()
                 .filter(|(_, v)| !matches!(v, wire::Node::Null))
-                .map(|(k, _)| k.clone())
+                .map(|(k, _)| k.to_string())
                 .collect();
             if given.is_empty() {
                 return Err("an item needs at least one field".to_owned());

@@ -97,7 +97,7 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
         quote! {
             #single
             for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-                match key.as_str() {
+                match &*key {
                     #(#arms)*
                     _ => {}
                 }
@@ -105,7 +105,7 @@ pub(super) fn struct_parts(fields: &[Field]) -> StructParts {
         }
     };
     let decode = quote! {
-        fn decode(node: wire::Node, path: &wire::Path<'_>) -> Result<Self, wire::FieldError> {
+        fn decode(node: wire::Node<'_>, path: &wire::Path<'_>) -> Result<Self, wire::FieldError> {
             #[allow(unused_mut)]
             let mut out = Self::default();
             #(#temps)*
@@ -377,7 +377,7 @@ fn enum_def(ty: &TypeDef, kind: EnumKind, values: &[EnumValue]) -> TokenStream {
         }
 
         impl wire::Decode for #name {
-            fn decode(node: wire::Node, path: &wire::Path<'_>) -> Result<Self, wire::FieldError> {
+            fn decode(node: wire::Node<'_>, path: &wire::Path<'_>) -> Result<Self, wire::FieldError> {
                 #decode
             }
         }

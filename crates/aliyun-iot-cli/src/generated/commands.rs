@@ -171,7 +171,7 @@ impl OperationCommand {
 /// as a tree in the API's field names, and the typed reply for dedicated renderings.
 pub struct CommandOutput {
     /// The reply or the items, in the API's field names (JSON shapes).
-    pub node: wire::Node,
+    pub node: wire::Node<'static>,
 
     /// The typed reply (absent with `--all`).
     pub reply: Option<Box<dyn std::any::Any + Send>>,
@@ -221,7 +221,7 @@ fn parse_item<T: wire::Decode + wire::Encode>(text: &str) -> Result<T, String> {
             let (key, value) = pair
                 .split_once('=')
                 .ok_or_else(|| format!("{pair:?} is not Field=value"))?;
-            entries.push((key.trim().to_owned(), wire::Node::Text(value.to_owned())));
+            entries.push((key.trim().into(), wire::Node::Text(value.into())));
         }
         wire::Node::Map(entries)
     };
@@ -233,7 +233,7 @@ fn parse_item<T: wire::Decode + wire::Encode>(text: &str) -> Result<T, String> {
     let given: Vec<String> = entries
         .iter()
         .filter(|(_, v)| !matches!(v, wire::Node::Null))
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| k.to_string())
         .collect();
     if given.is_empty() {
         return Err("an item needs at least one field".to_owned());

@@ -196,7 +196,7 @@ impl std::fmt::Debug for CancelOtaStrategyByJobResponse {
 
 impl wire::Decode for CancelOtaStrategyByJobResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -338,7 +338,7 @@ impl std::fmt::Debug for CancelOtaTaskByDeviceResponse {
 
 impl wire::Decode for CancelOtaTaskByDeviceResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

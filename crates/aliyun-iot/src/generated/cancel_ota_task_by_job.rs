@@ -392,7 +392,7 @@ impl std::fmt::Debug for CancelOtaTaskByJobResponse {
 
 impl wire::Decode for CancelOtaTaskByJobResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

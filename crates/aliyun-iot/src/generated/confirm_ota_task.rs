@@ -203,7 +203,7 @@ impl std::fmt::Debug for ConfirmOtaTaskResponse {
 
 impl wire::Decode for ConfirmOtaTaskResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

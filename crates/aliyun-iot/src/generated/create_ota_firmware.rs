@@ -670,14 +670,14 @@ impl std::fmt::Debug for CreateOtaFirmwareResponse {
 
 impl wire::Decode for CreateOtaFirmwareResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.data,
@@ -735,13 +735,13 @@ impl std::fmt::Debug for CreatedFirmware {
 
 impl wire::Decode for CreatedFirmware {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "FirmwareId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
@@ -808,7 +808,7 @@ impl std::fmt::Debug for FirmwareFileInput {
 
 impl wire::Decode for FirmwareFileInput {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
@@ -816,7 +816,7 @@ impl wire::Decode for FirmwareFileInput {
         let mut required_name = None;
         let mut required_url = None;
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Name" => {
                     required_name = aliyun_runtime::codegen::decode_required(
                         value,

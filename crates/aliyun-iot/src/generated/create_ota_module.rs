@@ -317,7 +317,7 @@ impl std::fmt::Debug for CreateOtaModuleResponse {
 
 impl wire::Decode for CreateOtaModuleResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -947,14 +947,14 @@ impl std::fmt::Debug for CreateOtaStaticUpgradeJobResponse {
 
 impl wire::Decode for CreateOtaStaticUpgradeJobResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.data,

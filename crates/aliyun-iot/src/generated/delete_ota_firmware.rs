@@ -193,7 +193,7 @@ impl std::fmt::Debug for DeleteOtaFirmwareResponse {
 
 impl wire::Decode for DeleteOtaFirmwareResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

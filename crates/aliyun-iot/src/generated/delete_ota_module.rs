@@ -237,7 +237,7 @@ impl std::fmt::Debug for DeleteOtaModuleResponse {
 
 impl wire::Decode for DeleteOtaModuleResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -158,14 +158,14 @@ impl std::fmt::Debug for GenerateDeviceNameListUrlResponse {
 
 impl wire::Decode for GenerateDeviceNameListUrlResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.data,
@@ -256,13 +256,13 @@ impl std::fmt::Debug for DeviceListUploadCredentials {
 
 impl wire::Decode for DeviceListUploadCredentials {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Key" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.key,

@@ -189,14 +189,14 @@ impl std::fmt::Debug for GenerateOtaUploadUrlResponse {
 
 impl wire::Decode for GenerateOtaUploadUrlResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.data,
@@ -286,13 +286,13 @@ impl std::fmt::Debug for UploadCredentials {
 
 impl wire::Decode for UploadCredentials {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Key" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.key,
@@ -475,7 +475,7 @@ impl std::fmt::Display for FileSuffix {
 
 impl wire::Decode for FileSuffix {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)

@@ -335,13 +335,13 @@ impl std::fmt::Debug for ListOtaFirmwareResponse {
 
 impl wire::Decode for ListOtaFirmwareResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "CurrentPage" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.current_page,
@@ -489,13 +489,13 @@ impl std::fmt::Debug for SimpleFirmwareInfo {
 
 impl wire::Decode for SimpleFirmwareInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "FirmwareId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,

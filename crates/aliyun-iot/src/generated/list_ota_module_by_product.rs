@@ -200,14 +200,14 @@ impl std::fmt::Debug for ListOtaModuleByProductResponse {
 
 impl wire::Decode for ListOtaModuleByProductResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_list_into(
                         &mut out.data,
@@ -283,13 +283,13 @@ impl std::fmt::Debug for OtaModule {
 
 impl wire::Decode for OtaModule {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "ModuleName" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.module_name,

@@ -376,13 +376,13 @@ impl std::fmt::Debug for ListOtaModuleVersionsByDeviceResponse {
 
 impl wire::Decode for ListOtaModuleVersionsByDeviceResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "CurrentPage" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.current_page,
@@ -484,13 +484,13 @@ impl std::fmt::Debug for SimpleOtaModuleInfo {
 
 impl wire::Decode for SimpleOtaModuleInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "ProductKey" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.product_key,

@@ -335,7 +335,7 @@ impl std::fmt::Debug for ModifyOtaFirmwareResponse {
 
 impl wire::Decode for ModifyOtaFirmwareResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -201,14 +201,14 @@ impl std::fmt::Debug for QueryOtaFirmwareResponse {
 
 impl wire::Decode for QueryOtaFirmwareResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "FirmwareInfo" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_info,
@@ -339,13 +339,13 @@ impl std::fmt::Debug for FirmwareInfo {
 
 impl wire::Decode for FirmwareInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "FirmwareId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.firmware_id,
@@ -547,13 +547,13 @@ impl std::fmt::Debug for OtaPackageFile {
 
 impl wire::Decode for OtaPackageFile {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Name" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.name,

@@ -199,14 +199,14 @@ impl std::fmt::Debug for QueryOtaJobResponse {
 
 impl wire::Decode for QueryOtaJobResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Data" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.data,
@@ -383,13 +383,13 @@ impl std::fmt::Debug for OtaJobInfo {
 
 impl wire::Decode for OtaJobInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "JobId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.job_id,

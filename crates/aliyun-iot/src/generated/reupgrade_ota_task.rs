@@ -247,7 +247,7 @@ impl std::fmt::Debug for ReupgradeOtaTaskResponse {
 
 impl wire::Decode for ReupgradeOtaTaskResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -91,7 +91,7 @@ impl std::fmt::Display for FirmwareStatus {
 
 impl wire::Decode for FirmwareStatus {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <i64 as wire::Decode>::decode(node, path).map(Self::from_value)
@@ -191,7 +191,7 @@ impl std::fmt::Display for FirmwareType {
 
 impl wire::Decode for FirmwareType {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <i64 as wire::Decode>::decode(node, path).map(Self::from_value)
@@ -290,7 +290,7 @@ impl std::fmt::Display for SignMethod {
 
 impl wire::Decode for SignMethod {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -345,13 +345,13 @@ impl std::fmt::Debug for OtaTag {
 
 impl wire::Decode for OtaTag {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Key" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.key,
@@ -504,7 +504,7 @@ impl std::fmt::Display for JobStatus {
 
 impl wire::Decode for JobStatus {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -607,7 +607,7 @@ impl std::fmt::Display for JobType {
 
 impl wire::Decode for JobType {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -709,7 +709,7 @@ impl std::fmt::Display for SelectionType {
 
 impl wire::Decode for SelectionType {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -822,7 +822,7 @@ impl std::fmt::Display for TargetSelection {
 
 impl wire::Decode for TargetSelection {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -923,7 +923,7 @@ impl std::fmt::Display for DownloadProtocol {
 
 impl wire::Decode for DownloadProtocol {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -1023,7 +1023,7 @@ impl std::fmt::Display for GroupType {
 
 impl wire::Decode for GroupType {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -1117,13 +1117,13 @@ impl std::fmt::Debug for SimpleOtaJobInfo {
 
 impl wire::Decode for SimpleOtaJobInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "JobId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.job_id,
@@ -1258,13 +1258,13 @@ impl std::fmt::Debug for CreatedJob {
 
 impl wire::Decode for CreatedJob {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "JobId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.job_id,
@@ -1404,7 +1404,7 @@ impl std::fmt::Display for TaskStatus {
 
 impl wire::Decode for TaskStatus {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
@@ -1519,13 +1519,13 @@ impl std::fmt::Debug for SimpleOtaTaskInfo {
 
 impl wire::Decode for SimpleOtaTaskInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "TaskId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.task_id,

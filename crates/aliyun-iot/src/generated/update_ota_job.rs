@@ -437,7 +437,7 @@ impl std::fmt::Debug for UpdateOtaJobResponse {
 
 impl wire::Decode for UpdateOtaJobResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

@@ -308,7 +308,7 @@ impl std::fmt::Debug for UpdateOtaModuleResponse {
 
 impl wire::Decode for UpdateOtaModuleResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]

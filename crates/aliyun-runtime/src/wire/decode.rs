@@ -1,5 +1,6 @@
 //! Decoding a [`Node`] into typed values: the building blocks generated code calls.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::Node;
@@ -85,10 +86,10 @@ pub struct FieldError {
 /// generated structure and enum.
 pub trait Decode: Sized {
     /// Reads a present value.
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError>;
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError>;
 
     /// Reads an optional value: `null` and an empty XML element mean absent.
-    fn decode_optional(node: Node, path: &Path<'_>) -> Result<Option<Self>, FieldError> {
+    fn decode_optional(node: Node<'_>, path: &Path<'_>) -> Result<Option<Self>, FieldError> {
         if node.is_empty_value() {
             Ok(None)
         } else {
@@ -99,7 +100,10 @@ pub trait Decode: Sized {
 
 /// Reads a required field's value: only `null` counts as absent, so an empty element is read
 /// as the type's own empty value (`<Owner/>` is an owner with no fields) or refused.
-pub fn decode_required<T: Decode>(node: Node, path: &Path<'_>) -> Result<Option<T>, FieldError> {
+pub fn decode_required<T: Decode>(
+    node: Node<'_>,
+    path: &Path<'_>,
+) -> Result<Option<T>, FieldError> {
     match node {
         Node::Null => Ok(None),
         n => T::decode(n, path).map(Some),
@@ -107,9 +111,9 @@ pub fn decode_required<T: Decode>(node: Node, path: &Path<'_>) -> Result<Option<
 }
 
 impl Decode for String {
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError> {
         match node {
-            Node::Text(t) => Ok(t),
+            Node::Text(t) => Ok(t.into_owned()),
             Node::Number(n) => Ok(n.to_string()),
             Node::Bool(b) => Ok(b.to_string()),
             other => Err(path.error(format!("expected a string, found {}", other.kind()))),
@@ -117,13 +121,13 @@ impl Decode for String {
     }
 
     /// An empty string is a value (`SrcVersion` is `""` for full packages): only `null` is absent.
-    fn decode_optional(node: Node, path: &Path<'_>) -> Result<Option<Self>, FieldError> {
+    fn decode_optional(node: Node<'_>, path: &Path<'_>) -> Result<Option<Self>, FieldError> {
         decode_required(node, path)
     }
 }
 
 impl Decode for i64 {
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError> {
         match &node {
             Node::Number(n) => n
                 .as_i64()
@@ -143,7 +147,7 @@ impl Decode for i64 {
 }
 
 impl Decode for bool {
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError> {
         match &node {
             Node::Bool(b) => Ok(*b),
             Node::Text(t) => match t.trim() {
@@ -160,7 +164,7 @@ impl Decode for bool {
 
 impl Decode for jiff::Timestamp {
     /// An RFC 3339 UTC time (`2019-12-28T02:42:22.000Z`), or milliseconds since the epoch.
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError> {
         match &node {
             Node::Text(t) => t
                 .trim()
@@ -178,7 +182,7 @@ impl Decode for jiff::Timestamp {
 /// Decodes an optional field into its slot (generated decoders call this once per field).
 pub fn decode_into<T: Decode>(
     slot: &mut Option<T>,
-    node: Node,
+    node: Node<'_>,
     path: &Path<'_>,
 ) -> Result<(), FieldError> {
     *slot = T::decode_optional(node, path)?;
@@ -186,7 +190,11 @@ pub fn decode_into<T: Decode>(
 }
 
 /// The entries of a structure: an object, or nothing for `null` and an empty XML element.
-pub fn struct_entries(node: Node, path: &Path<'_>) -> Result<Vec<(String, Node)>, FieldError> {
+#[allow(clippy::type_complexity)] // the entries of a `Node::Map`, as they are
+pub fn struct_entries<'a>(
+    node: Node<'a>,
+    path: &Path<'_>,
+) -> Result<Vec<(Cow<'a, str>, Node<'a>)>, FieldError> {
     match node {
         Node::Map(entries) => Ok(entries),
         n if n.is_empty_value() => Ok(Vec::new()),
@@ -207,7 +215,7 @@ pub fn required<T>(value: Option<T>, path: &Path<'_>, field: &str) -> Result<T, 
 /// objects and `null` items add nothing.
 pub fn decode_list_into<T: Decode>(
     out: &mut Vec<T>,
-    node: Node,
+    node: Node<'_>,
     path: &Path<'_>,
     item_name: &str,
 ) -> Result<(), FieldError> {
@@ -227,9 +235,9 @@ pub fn decode_list_into<T: Decode>(
     }
 }
 
-fn push_items<T: Decode>(
+fn push_items<'a, T: Decode>(
     out: &mut Vec<T>,
-    items: impl IntoIterator<Item = Node>,
+    items: impl IntoIterator<Item = Node<'a>>,
     path: &Path<'_>,
 ) -> Result<(), FieldError> {
     for item in items.into_iter().filter(|item| !item.is_empty_value()) {
@@ -243,7 +251,7 @@ fn push_items<T: Decode>(
 mod tests {
     use super::*;
 
-    fn t(s: &str) -> Node {
+    fn t(s: &str) -> Node<'_> {
         Node::Text(s.into())
     }
 
@@ -348,7 +356,7 @@ mod tests {
     struct Wrapped(String);
 
     impl Decode for Wrapped {
-        fn decode(node: Node, path: &Path<'_>) -> Result<Self, FieldError> {
+        fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, FieldError> {
             let mut x = None;
             for (k, v) in struct_entries(node, path)? {
                 if k == "X" {

@@ -279,9 +279,11 @@ pub fn encode_json<T: Encode + ?Sized>(value: &T) -> String {
 }
 
 /// A value as a JSON-shaped [`Node`], for code that walks the fields (tables, checks).
-pub fn to_node<T: Encode + ?Sized>(value: &T) -> Node {
+pub fn to_node<T: Encode + ?Sized>(value: &T) -> Node<'static> {
     // The text was just written by `Writer`, so it parses.
-    serde_json::from_str(&encode_json(value)).unwrap_or(Node::Null)
+    serde_json::from_str::<Node<'_>>(&encode_json(value))
+        .map(Node::into_owned)
+        .unwrap_or(Node::Null)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub(crate) mod reply;
 mod unknown;
 mod xml;
 
+use std::borrow::Cow;
 use std::fmt;
 
 pub(crate) use decode::struct_entries;
@@ -62,9 +63,11 @@ impl fmt::Display for Format {
     }
 }
 
-/// A format-neutral tree of a response body.
+/// A format-neutral tree of a response body. Names and text borrow from the body where they
+/// can (a JSON string without escapes), so that decoding allocates only for what it keeps;
+/// `Node<'static>` is a tree that owns everything.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Node {
+pub enum Node<'a> {
     /// JSON `null`.
     Null,
     /// A JSON boolean.
@@ -72,15 +75,15 @@ pub enum Node {
     /// A JSON number.
     Number(serde_json::Number),
     /// A JSON string, or the text of an XML element without child elements (`""` when empty).
-    Text(String),
+    Text(Cow<'a, str>),
     /// A JSON array.
-    List(Vec<Node>),
+    List(Vec<Node<'a>>),
     /// A JSON object, or an XML element with child elements: entries in document order,
     /// repeated names kept.
-    Map(Vec<(String, Node)>),
+    Map(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-impl Node {
+impl Node<'_> {
     /// A short name of the node's kind, for error messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -99,6 +102,23 @@ impl Node {
             Node::Null => true,
             Node::Text(t) => t.trim().is_empty(),
             _ => false,
+        }
+    }
+
+    /// The same tree, owning everything (for a tree that outlives its body).
+    pub fn into_owned(self) -> Node<'static> {
+        match self {
+            Node::Null => Node::Null,
+            Node::Bool(b) => Node::Bool(b),
+            Node::Number(n) => Node::Number(n),
+            Node::Text(t) => Node::Text(Cow::Owned(t.into_owned())),
+            Node::List(items) => Node::List(items.into_iter().map(Node::into_owned).collect()),
+            Node::Map(entries) => Node::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -169,7 +189,7 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 /// Parses a whole body of `format` into a tree (the XML root element's name is dropped).
-pub fn parse_body(format: Format, body: &[u8]) -> Result<Node, DecodeError> {
+pub fn parse_body(format: Format, body: &[u8]) -> Result<Node<'_>, DecodeError> {
     match format {
         Format::Json => parse_json(body),
         Format::Xml => Ok(parse_xml(body)?.1),

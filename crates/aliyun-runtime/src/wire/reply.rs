@@ -1,6 +1,8 @@
 //! From an HTTP status and body to a typed reply or a [`ServiceError`]: gateway errors
 //! (4xx/5xx) and in-band failures (HTTP 200 with `Success: false`) both become errors.
 
+use std::borrow::Cow;
+
 use super::{
     Decode, DecodeError, EncodeFields, Format, Node, Path, Writer, decode_body, excerpt, parse_body,
 };
@@ -32,58 +34,70 @@ struct EnvelopeFields {
 }
 
 impl Envelope {
-    /// Takes the envelope fields out of a reply's top level, leaving the payload.
-    fn split(&self, node: Node) -> Result<(EnvelopeFields, Node), super::FieldError> {
-        let Node::Map(entries) = node else {
+    /// Takes the envelope fields out of a reply's top level, leaving the payload (in place:
+    /// the payload keeps the top level's allocation).
+    fn split<'a>(&self, node: Node<'a>) -> Result<(EnvelopeFields, Node<'a>), super::FieldError> {
+        let Node::Map(mut entries) = node else {
             return Ok((EnvelopeFields::default(), node));
         };
         let mut fields = EnvelopeFields::default();
-        let mut payload = Vec::with_capacity(entries.len());
         let root = Path::root();
-        for (key, value) in entries {
+        let mut error = None;
+        entries.retain_mut(|(key, value)| {
             let is = |name: &str| key.eq_ignore_ascii_case(name);
-            if is(self.request_id) && fields.request_id.is_none() {
-                fields.request_id = String::decode_optional(value, &root.field(self.request_id))?;
+            let mut taken = || std::mem::replace(value, Node::Null);
+            let read = if is(self.request_id) && fields.request_id.is_none() {
+                String::decode_optional(taken(), &root.field(self.request_id))
+                    .map(|v| fields.request_id = v)
             } else if is(self.success) && fields.success.is_none() {
-                fields.success = bool::decode_optional(value, &root.field(self.success))?;
+                bool::decode_optional(taken(), &root.field(self.success))
+                    .map(|v| fields.success = v)
             } else if is(self.code) && fields.code.is_none() {
-                fields.code = String::decode_optional(value, &root.field(self.code))?;
+                String::decode_optional(taken(), &root.field(self.code)).map(|v| fields.code = v)
             } else if is(self.message) && fields.message.is_none() {
-                fields.message = String::decode_optional(value, &root.field(self.message))?;
+                String::decode_optional(taken(), &root.field(self.message))
+                    .map(|v| fields.message = v)
             } else {
-                payload.push((key, value));
+                return true;
+            };
+            if let Err(e) = read {
+                error.get_or_insert(e);
             }
+            false
+        });
+        match error {
+            Some(e) => Err(e),
+            None => Ok((fields, Node::Map(entries))),
         }
-        Ok((fields, Node::Map(payload)))
     }
 
     /// The top level of a successful reply: the envelope (`RequestId`, `Success: true`), then
     /// the payload's fields.
-    pub fn wrap(&self, request_id: &str, payload: Node) -> Node {
+    pub fn wrap<'a>(&self, request_id: &str, payload: Node<'a>) -> Node<'a> {
         let mut entries = vec![
             (
-                self.request_id.to_owned(),
-                Node::Text(request_id.to_owned()),
+                Cow::Borrowed(self.request_id),
+                Node::Text(Cow::Owned(request_id.to_owned())),
             ),
-            (self.success.to_owned(), Node::Bool(true)),
+            (Cow::Borrowed(self.success), Node::Bool(true)),
         ];
         match payload {
             Node::Map(fields) => entries.extend(fields),
             Node::Null => {}
-            other => entries.push(("Data".to_owned(), other)),
+            other => entries.push((Cow::Borrowed("Data"), other)),
         }
         Node::Map(entries)
     }
 
     /// The top level of an in-band failure: `RequestId`, `Success: false`, `Code` and the
     /// message.
-    pub fn failure(&self, request_id: &str, code: &str, message: &str) -> Node {
-        let text = |s: &str| Node::Text(s.to_owned());
+    pub fn failure(&self, request_id: &str, code: &str, message: &str) -> Node<'static> {
+        let text = |s: &str| Node::Text(Cow::Owned(s.to_owned()));
         Node::Map(vec![
-            (self.request_id.to_owned(), text(request_id)),
-            (self.success.to_owned(), Node::Bool(false)),
-            (self.code.to_owned(), text(code)),
-            (self.message.to_owned(), text(message)),
+            (Cow::Borrowed(self.request_id), text(request_id)),
+            (Cow::Borrowed(self.success), Node::Bool(false)),
+            (Cow::Borrowed(self.code), text(code)),
+            (Cow::Borrowed(self.message), text(message)),
         ])
     }
 }
@@ -230,10 +244,10 @@ struct GatewayError {
 }
 
 impl Decode for GatewayError {
-    fn decode(node: Node, path: &Path<'_>) -> Result<Self, super::FieldError> {
+    fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, super::FieldError> {
         let mut out = GatewayError::default();
         for (key, value) in super::struct_entries(node, path)? {
-            let slot = match key.as_str() {
+            let slot = match &*key {
                 "Code" => &mut out.code,
                 "Message" => &mut out.message,
                 "RequestId" => &mut out.request_id,
@@ -285,7 +299,7 @@ mod tests {
     }
 
     impl Decode for Named {
-        fn decode(node: Node, path: &Path<'_>) -> Result<Self, super::super::FieldError> {
+        fn decode(node: Node<'_>, path: &Path<'_>) -> Result<Self, super::super::FieldError> {
             let mut out = Named::default();
             for (key, value) in super::super::struct_entries(node, path)? {
                 if key == "Name" {

@@ -2,6 +2,8 @@
 //! document order), any other element its text. Attributes, comments, processing
 //! instructions and the XML declaration are ignored.
 
+use std::borrow::Cow;
+
 use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
@@ -14,7 +16,7 @@ const MAX_DEPTH: usize = 64;
 /// An element being read: its name, its children so far and its text so far.
 struct Open {
     name: String,
-    children: Vec<(String, Node)>,
+    children: Vec<(Cow<'static, str>, Node<'static>)>,
     text: String,
     /// Whether the text holds CDATA: white space around a CDATA section is layout.
     cdata: bool,
@@ -30,9 +32,9 @@ impl Open {
         }
     }
 
-    fn into_node(self) -> (String, Node) {
+    fn into_node(self) -> (String, Node<'static>) {
         let node = if self.children.is_empty() {
-            Node::Text(self.text)
+            Node::Text(self.text.into())
         } else {
             Node::Map(self.children)
         };
@@ -41,13 +43,13 @@ impl Open {
 }
 
 /// Parses an XML body into its root element's name and content.
-pub fn parse_xml(body: &[u8]) -> Result<(String, Node), DecodeError> {
+pub fn parse_xml(body: &[u8]) -> Result<(String, Node<'static>), DecodeError> {
     let fail = |path: String, message: String| DecodeError::new(Format::Xml, path, message, body);
     let text = std::str::from_utf8(body)
         .map_err(|e| fail(format!("byte {}", e.valid_up_to()), "invalid UTF-8".into()))?;
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Open> = Vec::new();
-    let mut root: Option<(String, Node)> = None;
+    let mut root: Option<(String, Node<'static>)> = None;
     loop {
         let at = |reader: &Reader<&[u8]>| format!("byte {}", reader.buffer_position());
         let event = reader
@@ -67,8 +69,10 @@ pub fn parse_xml(body: &[u8]) -> Result<(String, Node), DecodeError> {
             Event::Empty(start) => {
                 let name = start.local_name().as_ref().to_owned();
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push((name, Node::Text(String::new()))),
-                    None if root.is_none() => root = Some((name, Node::Text(String::new()))),
+                    Some(parent) => parent
+                        .children
+                        .push((name.into(), Node::Text(Cow::Borrowed("")))),
+                    None if root.is_none() => root = Some((name, Node::Text(Cow::Borrowed("")))),
                     None => return Err(fail(at(&reader), "content after the root element".into())),
                 }
             }
@@ -79,7 +83,7 @@ pub fn parse_xml(body: &[u8]) -> Result<(String, Node), DecodeError> {
                 };
                 let (name, node) = done.into_node();
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push((name, node)),
+                    Some(parent) => parent.children.push((name.into(), node)),
                     None => root = Some((name, node)),
                 }
             }
@@ -133,13 +137,13 @@ pub fn parse_xml(body: &[u8]) -> Result<(String, Node), DecodeError> {
 
 /// Writes `node` as an XML document whose root element is `root`. Text holding `&` or `<`
 /// goes into CDATA, as Alibaba's services write it.
-pub fn to_xml(root: &str, node: &Node) -> String {
+pub fn to_xml(root: &str, node: &Node<'_>) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     write_element(&mut out, root, node);
     out
 }
 
-fn write_element(out: &mut String, name: &str, node: &Node) {
+fn write_element(out: &mut String, name: &str, node: &Node<'_>) {
     match node {
         Node::List(items) => {
             // No item name is known here: repeat the element, the other shape XML lists take.
@@ -193,7 +197,7 @@ pub(super) fn write_text(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> Node {
+    fn text(s: &str) -> Node<'_> {
         Node::Text(s.into())
     }
 

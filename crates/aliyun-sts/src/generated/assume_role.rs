@@ -342,13 +342,13 @@ impl std::fmt::Debug for AssumeRoleResponse {
 
 impl wire::Decode for AssumeRoleResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Credentials" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.credentials,

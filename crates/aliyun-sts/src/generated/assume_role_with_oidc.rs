@@ -384,13 +384,13 @@ impl std::fmt::Debug for AssumeRoleWithOidcResponse {
 
 impl wire::Decode for AssumeRoleWithOidcResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Credentials" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.credentials,
@@ -487,13 +487,13 @@ impl std::fmt::Debug for OidcTokenInfo {
 
 impl wire::Decode for OidcTokenInfo {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Subject" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.subject,

@@ -116,13 +116,13 @@ impl std::fmt::Debug for GetCallerIdentityResponse {
 
 impl wire::Decode for GetCallerIdentityResponse {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "IdentityType" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.identity_type,

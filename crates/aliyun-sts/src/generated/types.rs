@@ -35,7 +35,7 @@ impl std::fmt::Debug for StsCredentials {
 
 impl wire::Decode for StsCredentials {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
@@ -45,7 +45,7 @@ impl wire::Decode for StsCredentials {
         let mut required_security_token = None;
         let mut required_expiration = None;
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "AccessKeyId" => {
                     required_access_key_id = aliyun_runtime::codegen::decode_required(
                         value,
@@ -130,13 +130,13 @@ impl std::fmt::Debug for AssumedRoleUser {
 
 impl wire::Decode for AssumedRoleUser {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "AssumedRoleId" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.assumed_role_id,

@@ -339,14 +339,14 @@ impl std::fmt::Debug for DescribeWidgetResult {
 
 impl wire::Decode for DescribeWidgetResult {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Widget" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.widget,
@@ -454,7 +454,7 @@ impl std::fmt::Debug for Widget {
 
 impl wire::Decode for Widget {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
@@ -463,7 +463,7 @@ impl wire::Decode for Widget {
         let mut required_count = None;
         let mut required_owner = None;
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Name" => {
                     required_name = aliyun_runtime::codegen::decode_required(
                         value,
@@ -610,14 +610,14 @@ impl std::fmt::Debug for Owner {
 
 impl wire::Decode for Owner {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         #[allow(clippy::single_match)]
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Id" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.id,
@@ -662,13 +662,13 @@ impl std::fmt::Debug for Part {
 
 impl wire::Decode for Part {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Label" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.label,
@@ -767,7 +767,7 @@ impl std::fmt::Display for Level {
 
 impl wire::Decode for Level {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <i64 as wire::Decode>::decode(node, path).map(Self::from_value)
@@ -866,7 +866,7 @@ impl std::fmt::Display for Color {
 
 impl wire::Decode for Color {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)

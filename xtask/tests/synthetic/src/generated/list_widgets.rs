@@ -208,13 +208,13 @@ impl std::fmt::Debug for ListWidgetsResult {
 
 impl wire::Decode for ListWidgetsResult {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "PageNumber" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.page_number,
@@ -288,14 +288,14 @@ impl std::fmt::Debug for WidgetSummary {
 
 impl wire::Decode for WidgetSummary {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         let mut required_id = None;
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Id" => {
                     required_id = aliyun_runtime::codegen::decode_required(
                         value,

@@ -31,13 +31,13 @@ impl std::fmt::Debug for Label {
 
 impl wire::Decode for Label {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         #[allow(unused_mut)]
         let mut out = Self::default();
         for (key, value) in aliyun_runtime::codegen::struct_entries(node, path)? {
-            match key.as_str() {
+            match &*key {
                 "Key" => {
                     aliyun_runtime::codegen::decode_into(
                         &mut out.key,
@@ -191,7 +191,7 @@ impl std::fmt::Display for Shade {
 
 impl wire::Decode for Shade {
     fn decode(
-        node: wire::Node,
+        node: wire::Node<'_>,
         path: &wire::Path<'_>,
     ) -> Result<Self, wire::FieldError> {
         <String as wire::Decode>::decode(node, path)
