@@ -22,10 +22,17 @@ use crate::secret::Secret;
 
 /// An AccessKey pair, optionally with an STS security token.
 ///
-/// `Debug` shows the AccessKey id but prints the secret and the token as `<redacted>`.
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// Cheap to clone (the values are shared), as every call takes a copy. `Debug` shows the
+/// AccessKey id but prints the secret and the token as `<redacted>`.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Credentials {
+    inner: Arc<Values>,
+}
+
+/// What a [`Credentials`] holds.
+#[derive(Clone, PartialEq, Eq)]
+struct Values {
     access_key_id: String,
     access_key_secret: Secret,
     security_token: Option<Secret>,
@@ -35,12 +42,7 @@ pub struct Credentials {
 impl Credentials {
     /// Long-term credentials: an AccessKey id and its secret.
     pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<Secret>) -> Self {
-        Self {
-            access_key_id: access_key_id.into(),
-            access_key_secret: access_key_secret.into(),
-            security_token: None,
-            expiry: None,
-        }
+        Self::from_values(access_key_id.into(), access_key_secret.into(), None)
     }
 
     /// Temporary (STS) credentials: an AccessKey id, its secret and the security token.
@@ -49,39 +51,65 @@ impl Credentials {
         access_key_secret: impl Into<Secret>,
         security_token: impl Into<Secret>,
     ) -> Self {
+        Self::from_values(
+            access_key_id.into(),
+            access_key_secret.into(),
+            Some(security_token.into()),
+        )
+    }
+
+    fn from_values(
+        access_key_id: String,
+        access_key_secret: Secret,
+        security_token: Option<Secret>,
+    ) -> Self {
         Self {
-            access_key_id: access_key_id.into(),
-            access_key_secret: access_key_secret.into(),
-            security_token: Some(security_token.into()),
-            expiry: None,
+            inner: Arc::new(Values {
+                access_key_id,
+                access_key_secret,
+                security_token,
+                expiry: None,
+            }),
         }
     }
 
     /// The AccessKey id (not secret; it is sent in every request).
     pub fn access_key_id(&self) -> &str {
-        &self.access_key_id
+        &self.inner.access_key_id
     }
 
     /// The AccessKey secret, used only to sign.
     pub fn access_key_secret(&self) -> &Secret {
-        &self.access_key_secret
+        &self.inner.access_key_secret
     }
 
     /// The STS security token, if these are temporary credentials.
     pub fn security_token(&self) -> Option<&Secret> {
-        self.security_token.as_ref()
+        self.inner.security_token.as_ref()
     }
 
     /// The same credentials, valid until `expiry` (temporary credentials from STS, the ECS
     /// metadata service or a credentials URI).
     pub fn with_expiry(mut self, expiry: jiff::Timestamp) -> Self {
-        self.expiry = Some(expiry);
+        Arc::make_mut(&mut self.inner).expiry = Some(expiry);
         self
     }
 
     /// When these credentials stop working; `None` for long-term keys.
     pub fn expiry(&self) -> Option<jiff::Timestamp> {
-        self.expiry
+        self.inner.expiry
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `Secret`'s own `Debug` redacts.
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.inner.access_key_id)
+            .field("access_key_secret", &self.inner.access_key_secret)
+            .field("security_token", &self.inner.security_token)
+            .field("expiry", &self.inner.expiry)
+            .finish()
     }
 }
 
