@@ -19,12 +19,13 @@
 //!   compaction, which removes it.
 //! - `lock`: held (`flock`) by the emulator using DIR.
 //!
-//! Compaction ([`Journal::compact`]) rotates: under the state's lock it only serializes the
-//! state after batch N and starts segment N+1; a thread of its own then writes
-//! `snapshot.json.tmp`, syncs it, renames it to `snapshot.json`, syncs DIR and removes the
-//! segments before N+1, oldest first (one compaction at a time). A crash at any point leaves
-//! the old snapshot and every segment after it, or the new snapshot and segments it may
-//! already cover: [`Journal::open`] removes those and a leftover `snapshot.json.tmp`.
+//! Compaction ([`Journal::compact`]) rotates: under the state's lock it only takes a copy of
+//! the state after batch N and starts segment N+1; a thread of its own then serializes the
+//! copy, writes `snapshot.json.tmp`, syncs it, renames it to `snapshot.json`, syncs DIR and
+//! removes the segments before N+1, oldest first (one compaction at a time). A crash at any
+//! point leaves the old snapshot and every segment after it, or the new snapshot and
+//! segments it may already cover: [`Journal::open`] removes those and a leftover
+//! `snapshot.json.tmp`.
 //!
 //! `crc` is the CRC-32 (IEEE, as in zlib) of every byte before `,"crc":`, in lowercase hex, so
 //! bit rot in a complete line or in the snapshot is reported, not replayed. A last line with no
@@ -154,9 +155,10 @@ pub(crate) struct Journal {
     broken: bool,
     /// Syncs written batches, outside the state lock.
     sync: Arc<Syncer>,
-    /// The thread writing the last snapshot taken, until it has been joined.
-    compaction: Option<JoinHandle<io::Result<()>>>,
-    /// The size of the last snapshot's state.
+    /// The thread writing the last snapshot taken, until it has been joined; it returns the
+    /// size of the snapshot's state.
+    compaction: Option<JoinHandle<io::Result<usize>>>,
+    /// The size of the last snapshot's state written.
     snapshot_len: usize,
 }
 
@@ -489,38 +491,48 @@ impl Journal {
         Ok(())
     }
 
-    /// Starts a compaction into a snapshot of `state`, which must be the result of every
-    /// batch written so far. Here, under the caller's lock: `state` is serialized and later
-    /// batches go to a new segment. On a thread of its own: the snapshot is written, synced
-    /// and renamed in, then the segments it covers are removed (a failure there is logged; the
-    /// segments stay until a later compaction). Returns `false`, doing nothing, while the
-    /// previous compaction is still running.
-    pub(crate) fn compact<S: Serialize>(&mut self, state: &S) -> io::Result<bool> {
+    /// Starts a compaction into a snapshot of the state, which must be the result of every
+    /// batch written so far. Here, under the caller's lock: `copy` takes a copy of the state
+    /// and later batches go to a new segment. On a thread of its own: the copy is serialized
+    /// and the snapshot written, synced and renamed in, then the segments it covers are
+    /// removed (a failure there is logged; the segments stay until a later compaction).
+    /// Returns `false`, doing nothing (`copy` is not called), while the previous compaction is
+    /// still running.
+    pub(crate) fn compact<S, F>(&mut self, copy: F) -> io::Result<bool>
+    where
+        S: Serialize + Send + 'static,
+        F: FnOnce() -> S,
+    {
         self.usable()?;
         if self.compaction.as_ref().is_some_and(|c| !c.is_finished()) {
             return Ok(false);
         }
         let _ = self.finish_compaction(); // its failure was logged
         let seq = self.next_seq - 1;
-        // First the new segment: if it cannot be created, the state is not serialized in vain
-        // (it is tried again at the next change).
+        // First the new segment: if it cannot be created, no copy is taken in vain (it is
+        // tried again at the next change).
         if self.len > 0 {
             let (path, file) = create_segment(&self.dir, self.next_seq)?;
             let file = Arc::new(file);
             self.sync.rotate(Arc::clone(&file));
             (self.path, self.file, self.len) = (path, file, 0);
         }
-        // Sized as the last one: a 50 MB state is not copied over and over as it grows.
-        let mut bytes = Vec::with_capacity(self.snapshot_len + self.snapshot_len / 16);
-        serde_json::to_writer(&mut bytes, state)?;
-        self.snapshot_len = bytes.len();
+        let state = copy();
         self.since_snapshot = 0;
+        // Sized as the last one: a 50 MB state is not copied over and over as it grows.
+        let capacity = self.snapshot_len + self.snapshot_len / 16;
         let dir = self.dir.clone();
         let logs = tracing::dispatcher::get_default(Clone::clone);
         let thread = std::thread::Builder::new()
             .name("snapshot".to_owned())
             .spawn(move || {
-                let written = persist_snapshot(&dir, seq, &bytes);
+                let mut bytes = Vec::with_capacity(capacity);
+                let serialized = serde_json::to_writer(Yielding::new(&mut bytes), &state);
+                drop(state); // before the write: the copy and the bytes are both large
+                let written = serialized
+                    .map_err(io::Error::from)
+                    .and_then(|()| persist_snapshot(&dir, seq, &bytes))
+                    .map(|()| bytes.len());
                 if let Err(e) = &written {
                     tracing::dispatcher::with_default(&logs, || {
                         tracing::warn!(dir = %dir.display(), error = %e, "cannot write a snapshot; the journal keeps every change");
@@ -536,7 +548,11 @@ impl Journal {
     /// ended (each one's is returned once).
     pub(crate) fn finish_compaction(&mut self) -> io::Result<()> {
         match self.compaction.take().map(JoinHandle::join) {
-            None | Some(Ok(Ok(()))) => Ok(()),
+            None => Ok(()),
+            Some(Ok(Ok(len))) => {
+                self.snapshot_len = len;
+                Ok(())
+            }
             Some(Ok(Err(e))) => Err(e),
             Some(Err(_)) => Err(io::Error::other("the snapshot's thread panicked")),
         }
@@ -567,6 +583,40 @@ impl Drop for Journal {
     /// Lets a running compaction finish before the directory's lock is released.
     fn drop(&mut self) {
         let _ = self.finish_compaction();
+    }
+}
+
+/// Collects a snapshot's bytes, yielding the processor every MiB: serializing takes the
+/// snapshot's thread hundreds of milliseconds, and under a real-time policy (`chrt -f`), which
+/// it shares with the threads answering requests, a thread that never yields keeps its
+/// processor from them until it is done.
+struct Yielding<'a> {
+    bytes: &'a mut Vec<u8>,
+    since_yield: usize,
+}
+
+impl<'a> Yielding<'a> {
+    fn new(bytes: &'a mut Vec<u8>) -> Self {
+        Self {
+            bytes,
+            since_yield: 0,
+        }
+    }
+}
+
+impl Write for Yielding<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        self.since_yield += buf.len();
+        if self.since_yield >= 1 << 20 {
+            self.since_yield = 0;
+            std::thread::yield_now();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -955,16 +1005,16 @@ mod tests {
         let (mut journal, _) = open(tmp.path());
         journal.append(&strings(&["a"])).unwrap();
         journal.append(&strings(&["b"])).unwrap();
-        assert!(journal.compact(&strings(&["a", "b"])).unwrap());
+        assert!(journal.compact(|| strings(&["a", "b"])).unwrap());
         assert_eq!(journal.batches_since_snapshot(), 0);
         journal.finish_compaction().unwrap();
         assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
         // Without a batch since, the (empty) segment stays.
-        journal.compact(&strings(&["a", "b"])).unwrap();
+        journal.compact(|| strings(&["a", "b"])).unwrap();
         journal.finish_compaction().unwrap();
         assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
         journal.append(&strings(&["c"])).unwrap();
-        journal.compact(&strings(&["a", "b", "c"])).unwrap();
+        journal.compact(|| strings(&["a", "b", "c"])).unwrap();
         journal.append(&strings(&["d"])).unwrap();
         journal.append(&strings(&["e"])).unwrap();
         drop(journal);
@@ -984,7 +1034,16 @@ mod tests {
             let batch = vec![format!("x{round}")];
             journal.append(&batch).unwrap();
             history.extend(batch);
-            journal.compact(&history).unwrap();
+            let mut copied = false;
+            let started = journal.compact(|| {
+                copied = true;
+                history.clone()
+            });
+            assert_eq!(
+                started.unwrap(),
+                copied,
+                "a copy only for a compaction started"
+            );
         }
         drop(journal); // waits for the last snapshot
         let (_, recovered) = open(tmp.path());
@@ -1167,7 +1226,7 @@ mod tests {
         let (mut journal, recovered) = open(tmp.path());
         assert_eq!(recovered.events, strings(&["b2", "b3", "b4"]));
         journal
-            .compact(&strings(&["b1", "b2", "b3", "b4"]))
+            .compact(|| strings(&["b1", "b2", "b3", "b4"]))
             .unwrap();
         journal.append(&strings(&["b5"])).unwrap();
         drop(journal);
@@ -1203,7 +1262,7 @@ mod tests {
         journal.append(&strings(&["a"])).unwrap();
         // Something in the way of the temporary file.
         fs::create_dir(tmp.path().join(SNAPSHOT_TMP)).unwrap();
-        assert!(journal.compact(&strings(&["a"])).unwrap());
+        assert!(journal.compact(|| strings(&["a"])).unwrap());
         assert!(journal.finish_compaction().is_err());
         journal.append(&strings(&["b"])).unwrap();
         fs::remove_dir(tmp.path().join(SNAPSHOT_TMP)).unwrap();
@@ -1214,7 +1273,7 @@ mod tests {
         );
         let (mut journal, recovered) = open(tmp.path());
         assert_eq!(recovered.events, strings(&["a", "b"]));
-        journal.compact(&strings(&["a", "b"])).unwrap();
+        journal.compact(|| strings(&["a", "b"])).unwrap();
         journal.finish_compaction().unwrap();
         assert_eq!(journal_files(tmp.path()), [segment_name(3)]);
         drop(journal);
@@ -1226,7 +1285,7 @@ mod tests {
         let tmp = TempDir::new().unwrap();
         let (mut journal, _) = open(tmp.path());
         journal.append(&strings(&["a"])).unwrap();
-        journal.compact(&strings(&["a", "some state"])).unwrap();
+        journal.compact(|| strings(&["a", "some state"])).unwrap();
         drop(journal);
         let snapshot = fs::read_to_string(tmp.path().join(SNAPSHOT)).unwrap();
 
@@ -1284,7 +1343,7 @@ mod tests {
             writeln!(out, "acked {}", history.len()).unwrap();
             out.flush().unwrap();
             if history.len() % 10 == 0 {
-                journal.compact(&history).unwrap();
+                journal.compact(|| history.clone()).unwrap();
             }
         }
     }
@@ -1366,7 +1425,7 @@ mod tests {
         // About 100 MB: 100,000 devices of ~1 KB.
         let state: Vec<String> = (0..100_000).map(|i| format!("{i:01000}")).collect();
         let start = std::time::Instant::now();
-        journal.compact(&state).unwrap();
+        journal.compact(|| state).unwrap();
         let taken = start.elapsed();
         journal.finish_compaction().unwrap();
         println!(

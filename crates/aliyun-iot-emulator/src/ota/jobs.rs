@@ -27,8 +27,8 @@ use super::{Core, Ota, check_page, is_name, page_of, same_instance, timestamp};
 use crate::codes::{self, illegal, refuse};
 use crate::state::sim::new_task;
 use crate::state::{
-    Event, IdKind, Ids, Job, JobKind, JobSettings, JobState, Millis, Package, Product, Task,
-    TaskState, World, package_status,
+    Event, IdKind, Ids, Job, JobKind, JobSettings, JobState, Millis, Package, Product, Shared,
+    Task, TaskState, World, package_status,
 };
 
 const MINUTE: Millis = 60_000;
@@ -211,7 +211,7 @@ fn new_job(
         modified: now,
         started: Some(now),
         ended: None,
-        tasks: Vec::new(),
+        tasks: Shared::default(),
     })
 }
 
@@ -851,12 +851,9 @@ pub(super) fn list_by_device(
             .values()
             .filter(|j| j.firmware_id == package.id && j.product_key == product.product_key)
             .filter(|j| {
-                j.tasks.iter().any(|id| {
-                    world
-                        .tasks
-                        .get(id)
-                        .is_some_and(|t| t.device == input.device_name)
-                })
+                !world
+                    .tasks_of_devices(j, std::slice::from_ref(&input.device_name))
+                    .is_empty()
             })
             .collect(),
     );

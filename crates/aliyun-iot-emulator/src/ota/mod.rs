@@ -69,7 +69,7 @@ impl Core {
                 let mut ids = Ids::new(seed, 0);
                 let world = fresh(&mut ids);
                 journal
-                    .compact(&world)
+                    .compact(|| world.stored())
                     .and_then(|_| journal.finish_compaction())
                     .map_err(|e| StateError::io(dir, "cannot write the first snapshot", e))?;
                 return Ok(Self::with(world, ids, Some(journal)));
@@ -109,14 +109,15 @@ impl Core {
             })?;
         }
         self.world.apply(&batch.events, now);
-        // Only the state's serialization and the switch to a new journal segment happen here,
-        // under the lock; a thread of its own writes the snapshot. While the last one is still
-        // being written (or if this fails) it is tried again at the next change; a snapshot
-        // that cannot be written (its thread logs why) after another COMPACT_AFTER changes.
-        // The journal keeps every change meanwhile.
+        // Only a copy of the state (a few pointers a device and a task) and the switch to a
+        // new journal segment happen here, under the lock; a thread of its own serializes the
+        // copy and writes the snapshot. While the last one is still being written (or if this
+        // fails) it is tried again at the next change; a snapshot that cannot be written (its
+        // thread logs why) after another COMPACT_AFTER changes. The journal keeps every change
+        // meanwhile.
         if let Some(journal) = &mut self.journal
             && journal.batches_since_snapshot() >= COMPACT_AFTER
-            && let Err(e) = journal.compact(&self.world)
+            && let Err(e) = journal.compact(|| self.world.stored())
         {
             tracing::warn!(dir = %journal.dir().display(), error = %e, "cannot start a snapshot");
         }
@@ -396,5 +397,97 @@ pub(crate) async fn run_devices(
         }
         // Synced by the next answer at the latest; no one waits for it here.
         let _ = shared.ota.settle().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::packages::ProductSeed;
+    use crate::state::tests::job;
+    use crate::state::{Module, TaskChange, TaskState};
+
+    /// The state as its snapshot holds it.
+    fn stored(world: &World) -> serde_json::Value {
+        serde_json::to_value(world.stored()).unwrap()
+    }
+
+    #[test]
+    fn a_snapshot_holds_the_state_after_its_batch_and_a_restart_recovers_every_change() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let devices = ProductSeed::new("pk", "p").with_generated_devices(2000, "d");
+        let config = EmulatorConfig::ephemeral()
+            .with_state_dir(dir.path())
+            .with_products(vec![devices]);
+        let mut core = Core::open(&config, 7, 0).unwrap();
+        let job = job("j", "pk", Some(3));
+        let tasks = core.world.products["pk"].devices.keys();
+        let tasks = tasks
+            .map(|name| sim::new_task(&core.world, &job, name, "1.0", 0, &mut core.ids))
+            .collect();
+        let module = Module {
+            name: "m".to_owned(),
+            alias: None,
+            desc: None,
+            created: 0,
+            modified: 0,
+        };
+        let product_key = "pk".to_owned();
+        let events = vec![
+            Event::JobCreated {
+                job: Box::new(job),
+                tasks,
+            },
+            Event::ModuleCreated {
+                product_key: product_key.clone(),
+                module,
+            },
+        ];
+        core.commit(events, 0).unwrap();
+        let mut at_compaction = None;
+        for i in 0..COMPACT_AFTER + 100 {
+            let now = Millis::try_from(i).unwrap() * 1000;
+            let desc = Some(i.to_string());
+            let (product_key, name) = (product_key.clone(), "m".to_owned());
+            let change = Event::ModuleUpdated {
+                product_key,
+                name,
+                alias: None,
+                desc,
+            };
+            core.commit(vec![change], now).unwrap();
+            if i % 500 == 0 {
+                core.step(now).unwrap();
+            }
+            let journal = core.journal.as_ref().unwrap();
+            if journal.batches_since_snapshot() == 0 && at_compaction.is_none() {
+                // Every task and device changes while the snapshot's thread writes.
+                at_compaction = Some(core.world.stored());
+                let changes = core.world.tasks.values().map(|task| TaskChange {
+                    task_id: task.id.clone(),
+                    state: TaskState::Canceled,
+                    progress: task.progress,
+                    desc: "canceled".to_owned(),
+                    retries: 0,
+                });
+                let changes = Event::TasksChanged(changes.collect());
+                core.commit(vec![changes], now).unwrap();
+            }
+        }
+        let at_compaction = at_compaction.expect("a compaction");
+        core.journal.as_mut().unwrap().finish_compaction().unwrap();
+        let snapshot = std::fs::read(dir.path().join("snapshot.json")).unwrap();
+        let snapshot: serde_json::Value = serde_json::from_slice(&snapshot).unwrap();
+        assert_eq!(snapshot["seq"], at_compaction.batches);
+        let at_compaction_state = serde_json::to_value(&at_compaction).unwrap();
+        assert!(
+            snapshot["state"] == at_compaction_state,
+            "the snapshot's state"
+        );
+
+        let before = stored(&core.world);
+        drop(core);
+        let core = Core::open(&config, 7, 0).unwrap();
+        assert!(stored(&core.world) == before, "the state after a restart");
     }
 }

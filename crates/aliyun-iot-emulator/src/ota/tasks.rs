@@ -79,10 +79,9 @@ pub(super) fn list_by_job(
     let mut response = ListOtaTaskByJobResponse::default();
     if !input.device_names.is_empty() {
         // Paging is ignored when devices are named.
-        let tasks: Vec<&Task> = job
-            .tasks
-            .iter()
-            .filter_map(|id| world.tasks.get(id))
+        let tasks: Vec<&Task> = world
+            .tasks_of_devices(job, &input.device_names)
+            .into_iter()
             .filter(wanted)
             .collect();
         let total = i64::try_from(tasks.len()).unwrap_or(i64::MAX);
@@ -113,7 +112,7 @@ pub(super) fn list_by_job(
                 .iter()
                 .skip(start)
                 .take(size)
-                .filter_map(|id| world.tasks.get(id))
+                .filter_map(|id| world.task(id))
                 .collect(),
             job.tasks.len(),
         ),
@@ -125,7 +124,7 @@ pub(super) fn list_by_job(
                     .skip(start)
                     .take(size)
                     .filter_map(|&place| job.tasks.get(place))
-                    .filter_map(|id| world.tasks.get(id))
+                    .filter_map(|id| world.task(id))
                     .collect(),
                 places.len(),
             ),
@@ -344,7 +343,7 @@ fn named_tasks<'w>(
                 format!("The task {id} does not exist."),
             )
         };
-        let task = world.tasks.get(id).ok_or_else(not_found)?;
+        let task = world.task(id).ok_or_else(not_found)?;
         let owner = world
             .jobs
             .get(&task.job_id)

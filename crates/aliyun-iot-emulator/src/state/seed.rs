@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use aliyun_iot::query_ota_firmware::FirmwareInfo;
 
-use super::{Device, IdKind, Ids, Millis, Package, PackageFile, Product, World, package_status};
+use super::{
+    Device, IdKind, Ids, Millis, Package, PackageFile, Product, Shared, World, package_status,
+};
 use crate::packages::{Package as SeedPackage, ProductSeed};
 
 /// A world holding `products` (devices get fresh IotIds) and `packages` as configured.
@@ -29,7 +31,7 @@ pub(crate) fn world(
                     online: d.online,
                     open: BTreeMap::new(),
                 };
-                (device.name.clone(), device)
+                (device.name.clone(), Shared::new(device))
             })
             .collect();
         world.add_product(Product {

@@ -98,7 +98,7 @@ pub(crate) fn step(world: &World, now: Millis, ids: &mut Ids, pushes: &mut Pushe
         // task: a job may have 100,000 tasks queued.
         let left = pushes.left(job, now);
         let mut quota = left;
-        for task_id in &job.tasks {
+        for task_id in job.tasks.iter() {
             if let Some(task) = world.tasks.get(task_id)
                 && let Some(change) = advance(world, job, task, now, ids, &mut quota)
             {
@@ -207,7 +207,6 @@ fn dynamic_tasks<'w>(
     let Some(product) = world.products.get(&job.product_key) else {
         return Vec::new();
     };
-    let mut has_task: Option<HashSet<&str>> = None;
     let mut tasks = Vec::new();
     for device in product.devices.values() {
         let Some(version) = device.versions.get(&job.module) else {
@@ -227,14 +226,10 @@ fn dynamic_tasks<'w>(
         {
             continue;
         }
-        let seen = has_task.get_or_insert_with(|| {
-            job.tasks
-                .iter()
-                .filter_map(|id| world.tasks.get(id))
-                .map(|t| t.device.as_str())
-                .collect()
-        });
-        if seen.contains(device.name.as_str())
+        let has_task = !world
+            .tasks_of_devices(job, std::slice::from_ref(&device.name))
+            .is_empty();
+        if has_task
             || !claimed.insert((
                 product.product_key.as_str(),
                 device.name.as_str(),
