@@ -2,7 +2,10 @@
 //!
 //! - `emulator/signed_requests/C`: requests per second it answers with RPC V1 signature
 //!   verification, from `C` concurrent keep-alive connections sending pre-signed GET requests
-//!   (each with a fresh nonce: replays are refused);
+//!   (each with a fresh nonce: replays are refused). The connections are hyper's own HTTP/1.1
+//!   client connections (`examples/common/hyper_load.rs`), opened and given their requests
+//!   before the timer starts, so that the figure measures the server more than the client
+//!   (`scale throughput --client reqwest` gives the figures with reqwest instead);
 //! - `emulator/signed_requests_v3/C`: the same with V3 (`ACS3-HMAC-SHA256`) pre-signed POST
 //!   requests (headers and `Authorization`, empty body), as the official SDKs send them;
 //! - `emulator/bare_axum/C`: the yardstick for `signed_requests`: a bare axum server (no
@@ -27,7 +30,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
 use std::hint::black_box;
-use std::sync::Arc;
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, RunningEmulator};
@@ -36,11 +39,14 @@ use axum::body::Bytes;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
 
-/// The seed package.
+/// The load generator.
+#[path = "../examples/common/hyper_load.rs"]
+mod hyper_load;
+/// The seed package and its pre-signed requests.
 #[path = "../examples/common/presigned.rs"]
 mod presigned;
 
-use presigned::{Presigned, SEED_ID, presigned};
+use presigned::{SEED_ID, presigned};
 
 /// Concurrent connections (raw requests) or tasks (client calls).
 const CONCURRENCY: [usize; 2] = [1, 8];
@@ -63,49 +69,24 @@ fn emulator(rt: &Runtime) -> RunningEmulator {
         .expect("the emulator starts")
 }
 
-/// Sends `requests` over `connections` keep-alive connections (one HTTP client each, sending
-/// one request after the other) and returns the time taken. Panics on any answer but 200.
-async fn send_all(
-    clients: &[reqwest::Client],
-    requests: Vec<Presigned>,
+/// Sends `n` fresh requests signed with `version` to the server at `addr` over `connections`
+/// keep-alive connections (each sending one request after the other) and returns the time
+/// taken; signing and connecting come before the timer. Panics on any answer but 200.
+fn send_all(
+    rt: &Runtime,
+    addr: SocketAddr,
+    version: SignatureVersion,
+    n: u64,
     connections: usize,
 ) -> Duration {
-    let requests = Arc::new(requests);
-    let started = Instant::now();
-    let tasks: Vec<_> = clients
-        .iter()
-        .take(connections)
-        .enumerate()
-        .map(|(worker, http)| {
-            let http = http.clone();
-            let requests = Arc::clone(&requests);
-            tokio::spawn(async move {
-                for request in requests.iter().skip(worker).step_by(connections) {
-                    let mut builder = if request.post {
-                        http.post(&request.url)
-                    } else {
-                        http.get(&request.url)
-                    };
-                    for (name, value) in &request.headers {
-                        builder = builder.header(name.as_str(), value.as_str());
-                    }
-                    let response = builder.send().await.expect("an answer");
-                    let status = response.status();
-                    let body = response.bytes().await.expect("a body");
-                    assert!(
-                        status.is_success(),
-                        "{status}: {}",
-                        String::from_utf8_lossy(&body)
-                    );
-                    black_box(body);
-                }
-            })
-        })
-        .collect();
-    for task in tasks {
-        task.await.expect("a worker");
-    }
-    started.elapsed()
+    let host = addr.to_string();
+    // Origin-form targets (`/?…`): hyper's connection sends the URI as given.
+    let requests = presigned("/", &host, version, n);
+    let batches = hyper_load::batches(requests, &host, connections);
+    rt.block_on(async {
+        let open = hyper_load::connect(addr, connections).await;
+        hyper_load::send_all(open, batches).await
+    })
 }
 
 /// What the emulator answers one V1 pre-signed QueryOTAFirmware for the seed package: its
@@ -133,8 +114,8 @@ fn seed_answer(
 }
 
 /// A bare axum server on a free loopback port answering every request with `content_type`
-/// and `body`; its address (`host:port`). It stops with the runtime.
-fn bare_server(rt: &Runtime, content_type: String, body: Bytes) -> String {
+/// and `body`; its address. It stops with the runtime.
+fn bare_server(rt: &Runtime, content_type: String, body: Bytes) -> SocketAddr {
     let app = axum::Router::new().fallback(move || {
         let body = body.clone();
         let content_type = content_type.clone();
@@ -144,7 +125,7 @@ fn bare_server(rt: &Runtime, content_type: String, body: Bytes) -> String {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
-        let addr = listener.local_addr().expect("an address").to_string();
+        let addr = listener.local_addr().expect("an address");
         tokio::spawn(async move { axum::serve(listener, app).await });
         addr
     })
@@ -155,18 +136,10 @@ fn signed_requests(c: &mut Criterion) {
     let emu = emulator(&rt);
     let endpoint = emu.endpoint();
     aliyun_runtime::client::install_crypto_provider();
-    let clients: Vec<reqwest::Client> = (0..CONCURRENCY.iter().copied().max().unwrap_or(1))
-        .map(|_| {
-            reqwest::Client::builder()
-                .pool_max_idle_per_host(1)
-                .build()
-                .expect("an HTTP client")
-        })
-        .collect();
-    let host = emu.addr().to_string();
-    let (content_type, body) = seed_answer(&rt, &clients[0], &endpoint, &host);
-    let bare_host = bare_server(&rt, content_type, body);
-    let bare_endpoint = format!("http://{bare_host}/");
+    let http = reqwest::Client::new();
+    let addr = emu.addr();
+    let (content_type, body) = seed_answer(&rt, &http, &endpoint, &addr.to_string());
+    let bare = bare_server(&rt, content_type, body);
     let mut group = c.benchmark_group("emulator");
     group.throughput(Throughput::Elements(1));
     for connections in CONCURRENCY {
@@ -175,9 +148,7 @@ fn signed_requests(c: &mut Criterion) {
             &connections,
             |b, &connections| {
                 b.iter_custom(|iters| {
-                    let requests =
-                        presigned(&bare_endpoint, &bare_host, SignatureVersion::V1, iters);
-                    rt.block_on(send_all(&clients, requests, connections))
+                    send_all(&rt, bare, SignatureVersion::V1, iters, connections)
                 });
             },
         );
@@ -191,10 +162,7 @@ fn signed_requests(c: &mut Criterion) {
                 BenchmarkId::new(name, connections),
                 &connections,
                 |b, &connections| {
-                    b.iter_custom(|iters| {
-                        let requests = presigned(&endpoint, &host, version, iters);
-                        rt.block_on(send_all(&clients, requests, connections))
-                    });
+                    b.iter_custom(|iters| send_all(&rt, addr, version, iters, connections));
                 },
             );
         }

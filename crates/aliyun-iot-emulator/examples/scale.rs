@@ -6,7 +6,7 @@
 //! # The child-process measurements (transfer, seed, tasks --live) run the CLI's binary,
 //! # target/release/aliyun-iot (or $ALIYUN_IOT_BIN): build it first.
 //! cargo build --release -p aliyun-iot-cli
-//! cargo run --release -p aliyun-iot-emulator --example scale -- throughput [--connections 1,8] [--rounds 10] [--requests 20000]
+//! cargo run --release -p aliyun-iot-emulator --example scale -- throughput [--connections 1,8] [--rounds 10] [--requests 20000] [--client hyper|reqwest]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- fsync
 //! cargo run --release -p aliyun-iot-emulator --example scale -- mutations [--op module|job|query] [--clients 1,8,32] [--seconds 3] [--devices 10] [--emu-threads 2] [--readers 0]
 //! cargo run --release -p aliyun-iot-emulator --example scale -- transfer [--mb 64,256]
@@ -19,13 +19,20 @@
 //! - `throughput`: the ratio of `benches/throughput.rs` (`signed_requests` ÷ `bare_axum`),
 //!   measured in alternating rounds so that a machine whose load changes during the run
 //!   (other processes) weighs on both sides alike: each round sends `--requests` pre-signed
-//!   V1 QueryOTAFirmware GET requests (fresh nonces) over `C` keep-alive connections
-//!   (reqwest, one client per connection) to the in-process emulator (signatures verified,
+//!   V1 QueryOTAFirmware GET requests (fresh nonces) over `C` keep-alive connections, each
+//!   sending one request after the other, to the in-process emulator (signatures verified,
 //!   throttling off), then the same number to a bare axum server answering the emulator's
 //!   exact bytes, in the same runtime (the order swapped every round); requests/s of each,
 //!   and the median of the per-round ratios. Also requests per CPU-second of the whole
 //!   process (client and server), which other processes on the machine disturb less: on a
-//!   machine of its own, requests/s would be about the cores times that.
+//!   machine of its own, requests/s would be about the cores times that. The client shares
+//!   the cores, so the lighter it is, the more the figures say about the servers:
+//!   `--client hyper` (the default) opens hyper's own HTTP/1.1 client connections
+//!   (`examples/common/hyper_load.rs`: no pool, no URL parsing, no middleware, each
+//!   connection driven in the task sending its requests) and builds every request before
+//!   the timer starts; `--client reqwest` sends the URLs with reqwest (one client per
+//!   connection), as a typical Rust client would: its own work (URL parsing, layers, pool)
+//!   makes a round against the bare server take about 1.8 times the CPU.
 //! - `fsync`: the disk's own rate of small appends each followed by `fdatasync`, the ceiling
 //!   of one client's durable mutations.
 //! - `mutations`: an in-process emulator (its own runtime with one worker thread per core,
@@ -86,6 +93,8 @@ use aliyun_iot::types::{TargetSelection, TaskStatus};
 use aliyun_iot_emulator::{Emulator, EmulatorConfig, Package, ProductSeed, load_data_file};
 use aliyun_runtime::{Config, ConfigBuilder, Credentials, Pacing, RetryConfig, SignatureVersion};
 
+#[path = "common/hyper_load.rs"]
+mod hyper_load;
 #[path = "common/presigned.rs"]
 mod presigned;
 
@@ -551,43 +560,83 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) as f64 / 100.0
 }
 
-/// GETs every URL over the first `connections` clients (each sending one request after the
-/// other): requests per second, and per CPU-second of this process (client and servers
-/// together). Panics on any answer but 200.
-async fn get_all(clients: &[reqwest::Client], urls: Vec<String>, connections: usize) -> (f64, f64) {
-    let count = urls.len();
-    let urls = Arc::new(urls);
-    let cpu = cpu_seconds();
-    let started = Instant::now();
-    let workers: Vec<_> = clients
-        .iter()
-        .take(connections)
-        .enumerate()
-        .map(|(worker, http)| {
-            let (http, urls) = (http.clone(), Arc::clone(&urls));
-            tokio::spawn(async move {
-                for url in urls.iter().skip(worker).step_by(connections) {
-                    let response = http.get(url).send().await.expect("an answer");
-                    let status = response.status();
-                    let body = response.bytes().await.expect("a body");
-                    assert!(status.is_success(), "{status}: {body:?}");
-                    std::hint::black_box(body);
-                }
-            })
-        })
-        .collect();
-    for worker in workers {
-        worker.await.expect("a worker");
+/// The load generator of `throughput` (`--client`).
+enum LoadClient {
+    /// hyper's own HTTP/1.1 connections ([`hyper_load`]), opened for each round.
+    Hyper,
+    /// reqwest, one client (so one pooled keep-alive connection) per connection.
+    Reqwest(Vec<reqwest::Client>),
+}
+
+impl LoadClient {
+    fn new(name: &str, connections: usize) -> Self {
+        match name {
+            "hyper" => Self::Hyper,
+            "reqwest" => Self::Reqwest(
+                (0..connections)
+                    .map(|_| {
+                        reqwest::Client::builder()
+                            .pool_max_idle_per_host(1)
+                            .build()
+                            .expect("an HTTP client")
+                    })
+                    .collect(),
+            ),
+            other => panic!("--client {other:?}: hyper or reqwest"),
+        }
     }
-    let wall = started.elapsed().as_secs_f64();
-    let cpu = (cpu_seconds() - cpu).max(0.01);
-    (count as f64 / wall, count as f64 / cpu)
+
+    /// Sends `n` fresh pre-signed V1 QueryOTAFirmware GET requests (built before the timer
+    /// starts) to the server at `addr` over `connections` keep-alive connections, each sending
+    /// one request after the other: requests per second, and per CPU-second of this process
+    /// (client and servers together). Panics on any answer but 200.
+    async fn round(&self, addr: SocketAddr, n: usize, connections: usize) -> (f64, f64) {
+        let host = addr.to_string();
+        let (cpu, elapsed) = match self {
+            Self::Hyper => {
+                let requests = presigned::presigned("/", &host, SignatureVersion::V1, n as u64);
+                let batches = hyper_load::batches(requests, &host, connections);
+                let open = hyper_load::connect(addr, connections).await;
+                let cpu = cpu_seconds();
+                (cpu, hyper_load::send_all(open, batches).await)
+            }
+            Self::Reqwest(clients) => {
+                let urls = Arc::new(presigned_v1(&format!("http://{host}/"), &host, n));
+                let cpu = cpu_seconds();
+                let started = Instant::now();
+                let workers: Vec<_> = clients
+                    .iter()
+                    .take(connections)
+                    .enumerate()
+                    .map(|(worker, http)| {
+                        let (http, urls) = (http.clone(), Arc::clone(&urls));
+                        tokio::spawn(async move {
+                            for url in urls.iter().skip(worker).step_by(connections) {
+                                let response = http.get(url).send().await.expect("an answer");
+                                let status = response.status();
+                                let body = response.bytes().await.expect("a body");
+                                assert!(status.is_success(), "{status}: {body:?}");
+                                std::hint::black_box(body);
+                            }
+                        })
+                    })
+                    .collect();
+                for worker in workers {
+                    worker.await.expect("a worker");
+                }
+                (cpu, started.elapsed())
+            }
+        };
+        let cpu = (cpu_seconds() - cpu).max(0.01);
+        (n as f64 / elapsed.as_secs_f64(), n as f64 / cpu)
+    }
 }
 
 fn throughput(args: &Args) {
     let connections = args.list("connections", "1,8");
     let rounds: usize = args.get("rounds", 10);
     let requests: usize = args.get("requests", 20_000);
+    let client_name = args.text("client", "hyper");
     let rt = runtime(cores());
     let config = EmulatorConfig::ephemeral()
         .with_qps(0)
@@ -596,21 +645,13 @@ fn throughput(args: &Args) {
         .block_on(Emulator::start(config))
         .expect("the emulator starts");
     aliyun_runtime::client::install_crypto_provider();
-    let max = connections.iter().copied().max().unwrap_or(1);
-    let clients: Vec<reqwest::Client> = (0..max)
-        .map(|_| {
-            reqwest::Client::builder()
-                .pool_max_idle_per_host(1)
-                .build()
-                .expect("an HTTP client")
-        })
-        .collect();
+    let client = LoadClient::new(&client_name, connections.iter().copied().max().unwrap_or(1));
     let endpoint = emulator.endpoint();
-    let host = emulator.addr().to_string();
+    let addr = emulator.addr();
     // The emulator's answer, served as is by the bare server.
     let (content_type, body) = rt.block_on(async {
-        let url = presigned_v1(&endpoint, &host, 1).remove(0);
-        let response = clients[0].get(url).send().await.expect("an answer");
+        let url = presigned_v1(&endpoint, &addr.to_string(), 1).remove(0);
+        let response = reqwest::get(url).await.expect("an answer");
         assert!(response.status().is_success(), "{}", response.status());
         let content_type = response
             .headers()
@@ -621,22 +662,21 @@ fn throughput(args: &Args) {
         (content_type, response.bytes().await.expect("a body"))
     });
     println!(
-        "answer: {} bytes of {content_type}; {rounds} rounds of {requests} requests per side",
+        "answer: {} bytes of {content_type}; {rounds} rounds of {requests} requests per side; client {client_name}",
         body.len()
     );
     let app = axum::Router::new().fallback(move || {
         let (body, content_type) = (body.clone(), content_type.clone());
         async move { ([(axum::http::header::CONTENT_TYPE, content_type)], body) }
     });
-    let bare_host = rt.block_on(async {
+    let bare = rt.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
-        let addr = listener.local_addr().expect("an address").to_string();
+        let addr = listener.local_addr().expect("an address");
         tokio::spawn(async move { axum::serve(listener, app).await });
         addr
     });
-    let bare_endpoint = format!("http://{bare_host}/");
     println!(
         "| connections | round | bare axum req/s | emulator req/s (verified) | ratio | bare req/CPU-s | emulator req/CPU-s | CPU ratio |"
     );
@@ -644,22 +684,16 @@ fn throughput(args: &Args) {
     let mut summary = Vec::new();
     for &c in &connections {
         // Warm-up of both.
-        rt.block_on(get_all(
-            &clients,
-            presigned_v1(&bare_endpoint, &bare_host, 2000),
-            c,
-        ));
-        rt.block_on(get_all(&clients, presigned_v1(&endpoint, &host, 2000), c));
+        rt.block_on(client.round(bare, 2000, c));
+        rt.block_on(client.round(addr, 2000, c));
         let mut columns: [Vec<f64>; 6] = Default::default();
         for round in 0..rounds {
-            let bare_urls = presigned_v1(&bare_endpoint, &bare_host, requests);
-            let emu_urls = presigned_v1(&endpoint, &host, requests);
             let (b, e) = if round % 2 == 0 {
-                let b = rt.block_on(get_all(&clients, bare_urls, c));
-                (b, rt.block_on(get_all(&clients, emu_urls, c)))
+                let b = rt.block_on(client.round(bare, requests, c));
+                (b, rt.block_on(client.round(addr, requests, c)))
             } else {
-                let e = rt.block_on(get_all(&clients, emu_urls, c));
-                (rt.block_on(get_all(&clients, bare_urls, c)), e)
+                let e = rt.block_on(client.round(addr, requests, c));
+                (rt.block_on(client.round(bare, requests, c)), e)
             };
             let row = [b.0, e.0, e.0 / b.0, b.1, e.1, e.1 / b.1];
             println!(

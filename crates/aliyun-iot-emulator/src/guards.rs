@@ -1,7 +1,8 @@
 //! The gateway's bookkeeping: nonce replay detection, per-key throttling and the fault plan.
 
+use std::cmp::Reverse;
 use std::collections::hash_map::RandomState;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
 use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -30,8 +31,10 @@ pub(crate) struct NonceStore {
     capacity: usize,
     hasher: RandomState,
     seen: HashSet<u64>,
-    /// (expiry in seconds since the epoch, hash), so the oldest expire first.
-    by_expiry: BTreeSet<(i64, u64)>,
+    /// (expiry in seconds since the epoch, hash), the earliest on top. A heap, not an ordered
+    /// set: expiries mostly come in increasing order, so that a push costs a comparison or two
+    /// (a B-tree insertion was 2% of a verified request's server time).
+    by_expiry: BinaryHeap<Reverse<(i64, u64)>>,
 }
 
 impl NonceStore {
@@ -41,17 +44,17 @@ impl NonceStore {
             capacity,
             hasher: RandomState::new(),
             seen: HashSet::new(),
-            by_expiry: BTreeSet::new(),
+            by_expiry: BinaryHeap::new(),
         }
     }
 
     /// Forgets the nonces whose window closed at or before `now` (seconds since the epoch).
     fn prune(&mut self, now: i64) {
-        while let Some(&(expiry, hash)) = self.by_expiry.first() {
+        while let Some(&Reverse((expiry, hash))) = self.by_expiry.peek() {
             if expiry > now {
                 break;
             }
-            self.by_expiry.pop_first();
+            self.by_expiry.pop();
             self.seen.remove(&hash);
         }
     }
@@ -67,14 +70,18 @@ impl NonceStore {
     ) -> NonceCheck {
         self.prune(now);
         let hash = self.hasher.hash_one((key_id, nonce));
-        if self.seen.contains(&hash) {
+        if self.seen.len() >= self.capacity {
+            return if self.seen.contains(&hash) {
+                NonceCheck::Used
+            } else {
+                NonceCheck::Full
+            };
+        }
+        // One lookup: the insertion says whether it was there.
+        if !self.seen.insert(hash) {
             return NonceCheck::Used;
         }
-        if self.seen.len() >= self.capacity {
-            return NonceCheck::Full;
-        }
-        self.seen.insert(hash);
-        self.by_expiry.insert((expiry, hash));
+        self.by_expiry.push(Reverse((expiry, hash)));
         NonceCheck::Fresh
     }
 }

