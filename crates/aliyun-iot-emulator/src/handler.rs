@@ -10,7 +10,7 @@ use aliyun_runtime::QueryReader;
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::server::{Failure, RequestContext, in_band_body};
 use aliyun_runtime::signing::v3::{self, Acs3Algorithm};
-use aliyun_runtime::signing::{canonical_query, signature, string_to_sign};
+use aliyun_runtime::signing::{signature, string_to_sign_of};
 use aliyun_runtime::wire::{self, Format, Node};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -255,16 +255,14 @@ fn new_request_id() -> String {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let state = KEYS.get_or_init(RandomState::new);
     let bits = u128::from(state.hash_one((n, 0u8))) << 64 | u128::from(state.hash_one((n, 1u8)));
-    let hex = format!("{bits:032X}");
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(36);
-    for (i, part) in [0..8, 8..12, 12..16, 16..20, 20..32]
-        .into_iter()
-        .enumerate()
-    {
-        if i > 0 {
+    for i in 0..32 {
+        if matches!(i, 8 | 12 | 16 | 20) {
             out.push('-');
         }
-        out.push_str(hex.get(part).unwrap_or_default());
+        let nibble = (bits >> (124 - 4 * i)) & 0xf;
+        out.push(char::from(DIGITS[nibble as usize]));
     }
     out
 }
@@ -820,8 +818,7 @@ fn verify_v1(
     let at = check_time(require(params, "Timestamp")?)?;
     let key_id = require(params, "AccessKeyId")?;
     let key = key_for(shared, key_id, params.get("SecurityToken"))?;
-    let canonical = canonical_query(&params.signed());
-    let to_sign = string_to_sign(parts.method.as_str(), &canonical);
+    let to_sign = string_to_sign_of(parts.method.as_str(), params.signed());
     let expected = signature(key.secret.expose(), &to_sign);
     if !same(&expected, require(params, "Signature")?) {
         return Err(signature_mismatch(&to_sign));

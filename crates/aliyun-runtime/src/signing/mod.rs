@@ -25,6 +25,7 @@ pub use clock::{Clock, FixedClock, FixedNonce, NonceSource, RandomNonce, SystemC
 pub use redact::{parse_server_string_to_sign, redact_query, redact_string_to_sign};
 pub use v1::{
     RpcV1Signer, V1_OWNED_PARAMS, canonical_query, format_timestamp, signature, string_to_sign,
+    string_to_sign_of,
 };
 pub use v3::{Acs3Algorithm, Acs3Signer};
 
