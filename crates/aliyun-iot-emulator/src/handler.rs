@@ -26,7 +26,7 @@ use crate::guards::{FaultPlan, NonceCheck, NonceStore, Throttle};
 use crate::imds::Imds;
 use crate::journal::StateError;
 use crate::ota::Ota;
-use crate::params::{ParamError, Params, parse_pairs, shorten, sniff_format};
+use crate::params::{Pair, ParamError, Params, parse_pairs, shorten, sniff_format};
 use crate::storage::ObjectStore;
 use crate::sts::{KeyState, Sts};
 
@@ -402,7 +402,11 @@ fn log(method: &Method, ctx: &Ctx, status: Option<StatusCode>, code: &str) {
 
 /// The whole pipeline of one request.
 async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
-    let (key_id, action, params) = match authenticate(shared, request, ctx).await {
+    let (parts, body) = match receive(shared, request, ctx).await {
+        Ok(received) => received,
+        Err(error) => return Outcome::Gateway(error),
+    };
+    let (key_id, action, params) = match authenticate(shared, &parts, &body, ctx) {
         Ok(done) => done,
         Err(error) => return Outcome::Gateway(error),
     };
@@ -573,21 +577,24 @@ fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The gateway's part: decodes the parameters and checks everything up to the nonce, for
-/// either signature version (V3 when an `Authorization: ACS3-…` header is present). Returns
-/// the caller's AccessKeyId, the operation and the parameters.
-async fn authenticate(
+/// Whether a request is signed with V3 (an `Authorization: ACS3-…` header).
+fn is_v3(headers: &HeaderMap) -> bool {
+    headers
+        .get(AUTHORIZATION)
+        .is_some_and(|v| v.as_bytes().starts_with(b"ACS3-"))
+}
+
+/// The gateway's first part: the request's head and the body it needs (a form, or what V3
+/// signs), with the `Format` for early errors set in `ctx`.
+async fn receive(
     shared: &Shared,
     request: Request,
     ctx: &mut Ctx,
-) -> Result<(String, &'static aliyun_runtime::OperationInfo, Params), GatewayError> {
+) -> Result<(Parts, Vec<u8>), GatewayError> {
     let (parts, body) = request.into_parts();
     let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
     let routed = parts.uri.path() == "/" && matches!(parts.method, Method::GET | Method::POST);
-    let v3 = parts
-        .headers
-        .get(AUTHORIZATION)
-        .is_some_and(|v| v.as_bytes().starts_with(b"ACS3-"));
+    let v3 = is_v3(&parts.headers);
     // V3 signs the body's hash whatever its type or method, so its body is always read; V1
     // reads a POST's form.
     let read = routed && (v3 || (parts.method == Method::POST && is_form(&parts.headers)));
@@ -613,11 +620,25 @@ async fn authenticate(
     if let Some(error) = body_error {
         return Err(error);
     }
+    Ok((parts, body))
+}
 
+/// The gateway's second part: decodes the parameters (borrowed from the request where they
+/// hold no escape) and checks everything up to the nonce, for either signature version.
+/// Returns the caller's AccessKeyId, the operation and the parameters.
+fn authenticate<'a>(
+    shared: &Shared,
+    parts: &'a Parts,
+    body: &'a [u8],
+    ctx: &mut Ctx,
+) -> Result<(String, &'static aliyun_runtime::OperationInfo, Params<'a>), GatewayError> {
+    let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
+    let v3 = is_v3(&parts.headers);
+    let form = is_form(&parts.headers);
     let mut pairs = parse_pairs(raw_query, "query string")?;
     let query_len = pairs.len();
     if form {
-        pairs.extend(parse_pairs(&body, "request body")?);
+        pairs.extend(parse_pairs(body, "request body")?);
     }
     let params = Params::new(pairs);
     // V3 answers JSON unless asked otherwise (the official V3 SDKs send no Format).
@@ -647,13 +668,13 @@ async fn authenticate(
     }
     let (key_id, action, nonce) = if v3 {
         let view = V3View {
-            parts: &parts,
+            parts,
             query: params.first(query_len),
-            body: &body,
+            body,
         };
         verify_v3(shared, &view, ctx)?
     } else {
-        verify_v1(shared, &parts, &params, ctx)?
+        verify_v1(shared, parts, &params, ctx)?
     };
     if let Some((nonce, at)) = nonce {
         remember_nonce(shared, &key_id, &nonce, at)?;
@@ -831,7 +852,7 @@ fn verify_v1(
 struct V3View<'a> {
     parts: &'a Parts,
     /// The query's pairs, decoded (`+` as a space): a form body's are covered by its hash.
-    query: &'a [(String, String)],
+    query: &'a [Pair<'a>],
     body: &'a [u8],
 }
 

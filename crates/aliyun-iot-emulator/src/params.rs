@@ -1,6 +1,7 @@
 //! Request parameters: `application/x-www-form-urlencoded` decoding of the query and the body,
 //! strict about malformed input.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use aliyun_runtime::wire::Format;
@@ -70,11 +71,11 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-/// Decodes one name or value: `+` is a space, `%XY` a byte; anything else is kept.
-/// `None` for a `%` not followed by two hex digits.
-fn decode_bytes(raw: &[u8]) -> Option<Vec<u8>> {
+/// Decodes one name or value: `+` is a space, `%XY` a byte; anything else is kept (and
+/// borrowed). `None` for a `%` not followed by two hex digits.
+fn decode_bytes(raw: &[u8]) -> Option<Cow<'_, [u8]>> {
     if !raw.iter().any(|&b| b == b'%' || b == b'+') {
-        return Some(raw.to_vec());
+        return Some(Cow::Borrowed(raw));
     }
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
@@ -91,17 +92,17 @@ fn decode_bytes(raw: &[u8]) -> Option<Vec<u8>> {
         }
         i += 1;
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// Decodes a query string or form body into `(name, value)` pairs, in order. Empty segments
 /// (`a=1&&b=2`, a trailing `&`) are skipped; a segment without `=` is a name with an empty
 /// value; empty values are kept. `place` names the source in errors (`query string`,
-/// `request body`).
-pub(crate) fn parse_pairs(
-    raw: &[u8],
+/// `request body`). What holds no escape is borrowed from `raw`.
+pub(crate) fn parse_pairs<'a>(
+    raw: &'a [u8],
     place: &'static str,
-) -> Result<Vec<(String, String)>, ParamError> {
+) -> Result<Vec<Pair<'a>>, ParamError> {
     // Sized once (a V1 request has a dozen pairs): growing it was 1% of the request.
     let mut pairs = Vec::with_capacity(raw.iter().filter(|&&b| b == b'&').count() + 1);
     for segment in raw.split(|&b| b == b'&') {
@@ -115,15 +116,22 @@ pub(crate) fn parse_pairs(
         if name.is_empty() {
             return Err(ParamError::EmptyName { place });
         }
-        let decode = |part: &[u8]| -> Result<String, ParamError> {
+        let decode = |part: &'a [u8]| -> Result<Cow<'a, str>, ParamError> {
             let bytes = decode_bytes(part).ok_or_else(|| ParamError::BadPercent {
                 place,
                 pair: echo(segment),
             })?;
-            String::from_utf8(bytes).map_err(|_| ParamError::NotUtf8 {
+            let not_utf8 = |_| ParamError::NotUtf8 {
                 place,
                 pair: echo(segment),
-            })
+            };
+            match bytes {
+                Cow::Borrowed(bytes) => std::str::from_utf8(bytes).map(Cow::Borrowed),
+                Cow::Owned(bytes) => String::from_utf8(bytes)
+                    .map(Cow::Owned)
+                    .map_err(|e| e.utf8_error()),
+            }
+            .map_err(not_utf8)
         };
         pairs.push((decode(name)?, decode(value)?));
     }
@@ -141,21 +149,24 @@ pub(crate) fn sniff_format(raw: &[u8]) -> Option<Format> {
     })
 }
 
+/// A decoded `name=value` pair, borrowed from the request where nothing was escaped.
+pub(crate) type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// The decoded parameters of a request (query and form body merged).
 #[derive(Debug, Default)]
-pub(crate) struct Params {
-    pairs: Vec<(String, String)>,
+pub(crate) struct Params<'a> {
+    pairs: Vec<Pair<'a>>,
 }
 
-impl Params {
+impl<'a> Params<'a> {
     /// Wraps decoded pairs.
-    pub(crate) fn new(pairs: Vec<(String, String)>) -> Self {
+    pub(crate) fn new(pairs: Vec<Pair<'a>>) -> Self {
         Self { pairs }
     }
 
     /// The first name that appears more than once, if any.
     pub(crate) fn duplicate(&self) -> Option<&str> {
-        let mut names: Vec<&str> = self.pairs.iter().map(|(n, _)| n.as_str()).collect();
+        let mut names: Vec<&str> = self.pairs.iter().map(|(n, _)| &**n).collect();
         names.sort_unstable();
         names.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
     }
@@ -165,17 +176,17 @@ impl Params {
         self.pairs
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
             .filter(|v| !v.is_empty())
     }
 
     /// The first `n` pairs (those of the query, when a form body's follow).
-    pub(crate) fn first(&self, n: usize) -> &[(String, String)] {
+    pub(crate) fn first(&self, n: usize) -> &[Pair<'a>] {
         self.pairs.get(..n).unwrap_or(&self.pairs)
     }
 
-    /// The pairs, owned.
-    pub(crate) fn into_pairs(self) -> Vec<(String, String)> {
+    /// The pairs.
+    pub(crate) fn into_pairs(self) -> Vec<Pair<'a>> {
         self.pairs
     }
 
@@ -184,7 +195,7 @@ impl Params {
         self.pairs
             .iter()
             .filter(|(n, _)| n != "Signature")
-            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .map(|(n, v)| (&**n, &**v))
             .collect()
     }
 }
@@ -193,12 +204,12 @@ impl Params {
 mod tests {
     use super::*;
 
-    fn pairs(raw: &str) -> Vec<(String, String)> {
+    fn pairs(raw: &str) -> Vec<Pair<'_>> {
         parse_pairs(raw.as_bytes(), "query string").unwrap()
     }
 
-    fn p(n: &str, v: &str) -> (String, String) {
-        (n.to_owned(), v.to_owned())
+    fn p<'a>(n: &'a str, v: &'a str) -> Pair<'a> {
+        (n.into(), v.into())
     }
 
     #[test]

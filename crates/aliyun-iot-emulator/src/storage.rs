@@ -564,7 +564,7 @@ impl ObjectStore {
         let pairs = parse_pairs(query.unwrap_or_default().as_bytes(), "query string")
             .map_err(|e| OssError::invalid_argument(e.to_string()))?;
         let param = |name: &str| {
-            pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).ok_or_else(|| {
+            pairs.iter().find(|(n, _)| n == name).map(|(_, v)| &**v).ok_or_else(|| {
                 OssError::denied(&format!(
                     "You have no right to access this object: the URL has no {name} (anonymous access is refused by the bucket acl)."
                 ))

@@ -5,6 +5,7 @@
 //! `TargetDeviceName.2`; a list of structures adds each field: `Tag.1.Key`, `Tag.1.Value`.
 //! Unset optional values and empty lists are left out.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The parameters of one request, in the order they were written.
@@ -130,17 +131,20 @@ impl fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// The decoded parameters of a request, for reading typed inputs on the server side.
+/// The decoded parameters of a request, for reading typed inputs on the server side. Names
+/// and values may borrow from the request (a server decodes only what holds escapes).
 #[derive(Clone, Debug, Default)]
-pub struct QueryReader {
+pub struct QueryReader<'a> {
     /// Sorted by name (a request has a dozen parameters: a sorted list beats a tree).
-    params: Vec<(String, String)>,
+    params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl QueryReader {
+impl<'a> QueryReader<'a> {
     /// The reader of these (already percent-decoded, de-duplicated) pairs.
-    pub fn new<K: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
-        let mut params: Vec<(String, String)> = pairs
+    pub fn new<K: Into<Cow<'a, str>>, V: Into<Cow<'a, str>>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Self {
+        let mut params: Vec<(Cow<'a, str>, Cow<'a, str>)> = pairs
             .into_iter()
             .map(|(k, v)| (k.into(), v.into()))
             .collect();
@@ -155,15 +159,18 @@ impl QueryReader {
     /// The value of `name`, when present.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.params
-            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .binary_search_by(|(k, _)| (**k).cmp(name))
             .ok()
             .and_then(|i| self.params.get(i))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 
     /// The parameters whose names start with `prefix`, in name order.
-    fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (String, String)> {
-        let from = self.params.partition_point(|(k, _)| k.as_str() < prefix);
+    fn starting_with<'s>(
+        &'s self,
+        prefix: &'s str,
+    ) -> impl Iterator<Item = &'s (Cow<'a, str>, Cow<'a, str>)> {
+        let from = self.params.partition_point(|(k, _)| &**k < prefix);
         self.params
             .get(from..)
             .unwrap_or_default()
@@ -246,18 +253,18 @@ impl QueryReader {
 /// scalars and by generated code (behind the SDK's `server` feature) for enums and structures.
 pub trait FromQuery: Sized {
     /// The value under `name`, `None` when absent.
-    fn read_query(r: &QueryReader, name: &str) -> Result<Option<Self>, QueryError>;
+    fn read_query(r: &QueryReader<'_>, name: &str) -> Result<Option<Self>, QueryError>;
 }
 
 impl FromQuery for String {
     /// An empty value counts as absent, as the gateway treats it.
-    fn read_query(r: &QueryReader, name: &str) -> Result<Option<Self>, QueryError> {
+    fn read_query(r: &QueryReader<'_>, name: &str) -> Result<Option<Self>, QueryError> {
         Ok(r.get(name).filter(|v| !v.is_empty()).map(str::to_owned))
     }
 }
 
 impl FromQuery for i64 {
-    fn read_query(r: &QueryReader, name: &str) -> Result<Option<Self>, QueryError> {
+    fn read_query(r: &QueryReader<'_>, name: &str) -> Result<Option<Self>, QueryError> {
         match r.get(name).filter(|v| !v.is_empty()) {
             None => Ok(None),
             Some(v) => v
@@ -271,7 +278,7 @@ impl FromQuery for i64 {
 
 impl FromQuery for bool {
     /// `true` or `false` in any letter case (the official Python SDK sends `True`).
-    fn read_query(r: &QueryReader, name: &str) -> Result<Option<Self>, QueryError> {
+    fn read_query(r: &QueryReader<'_>, name: &str) -> Result<Option<Self>, QueryError> {
         match r.get(name).filter(|v| !v.is_empty()) {
             None => Ok(None),
             Some(v) if v.eq_ignore_ascii_case("true") => Ok(Some(true)),
@@ -302,7 +309,7 @@ mod tests {
     }
 
     impl FromQuery for Tag {
-        fn read_query(r: &QueryReader, name: &str) -> Result<Option<Self>, QueryError> {
+        fn read_query(r: &QueryReader<'_>, name: &str) -> Result<Option<Self>, QueryError> {
             if !r.has_struct(name) {
                 return Ok(None);
             }

@@ -35,7 +35,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
                 /// Reads the input from a request's decoded parameters: a missing required
                 /// parameter is `QueryError::Missing`, a value that does not parse
                 /// `QueryError::Invalid`.
-                pub fn from_query(#arg: &QueryReader) -> Result<Self, QueryError> {
+                pub fn from_query(#arg: &QueryReader<'_>) -> Result<Self, QueryError> {
                     Ok(Self { #(#fields)* })
                 }
             }
@@ -114,7 +114,7 @@ pub(super) fn module(product: &Product) -> TokenStream {
         pub async fn dispatch<S: Service>(
             service: &S,
             ctx: &RequestContext,
-            params: &QueryReader,
+            params: &QueryReader<'_>,
         ) -> Result<String, Failure> {
             match ctx.action() {
                 #(#arms)*

@@ -237,7 +237,7 @@ fn query_impls(ty: &TypeDef, fields: &[Field]) -> TokenStream {
         #[cfg(feature = "server")]
         impl aliyun_runtime::query::FromQuery for #name {
             fn read_query(
-                r: &aliyun_runtime::QueryReader,
+                r: &aliyun_runtime::QueryReader<'_>,
                 name: &str,
             ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
                 if !r.has_struct(name) {
@@ -397,7 +397,7 @@ fn enum_def(ty: &TypeDef, kind: EnumKind, values: &[EnumValue]) -> TokenStream {
         #[cfg(feature = "server")]
         impl aliyun_runtime::query::FromQuery for #name {
             fn read_query(
-                r: &aliyun_runtime::QueryReader,
+                r: &aliyun_runtime::QueryReader<'_>,
                 name: &str,
             ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
                 Ok(r.read::<#read_raw>(name)?.map(#from_read))

@@ -917,7 +917,7 @@ impl aliyun_runtime::QueryValue for FirmwareFileInput {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for FirmwareFileInput {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         if !r.has_struct(name) {

@@ -498,7 +498,7 @@ impl aliyun_runtime::QueryValue for FileSuffix {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for FileSuffix {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))

@@ -9,7 +9,7 @@ impl super::cancel_ota_strategy_by_job::CancelOtaStrategyByJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -21,7 +21,7 @@ impl super::cancel_ota_task_by_device::CancelOtaTaskByDeviceInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -36,7 +36,7 @@ impl super::cancel_ota_task_by_job::CancelOtaTaskByJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             cancel_scheduled_task: r.read("CancelScheduledTask")?,
@@ -53,7 +53,7 @@ impl super::confirm_ota_task::ConfirmOtaTaskInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             task_id: r.required_list("TaskId")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -65,7 +65,7 @@ impl super::create_ota_dynamic_upgrade_job::CreateOtaDynamicUpgradeJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -92,7 +92,7 @@ impl super::create_ota_firmware::CreateOtaFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             dest_version: r.required("DestVersion")?,
             firmware_name: r.required("FirmwareName")?,
@@ -117,7 +117,7 @@ impl super::create_ota_module::CreateOtaModuleInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             product_key: r.required("ProductKey")?,
             module_name: r.required("ModuleName")?,
@@ -132,7 +132,7 @@ impl super::create_ota_static_upgrade_job::CreateOtaStaticUpgradeJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -164,7 +164,7 @@ impl super::create_ota_verify_job::CreateOtaVerifyJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -183,7 +183,7 @@ impl super::delete_ota_firmware::DeleteOtaFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -195,7 +195,7 @@ impl super::delete_ota_module::DeleteOtaModuleInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             product_key: r.required("ProductKey")?,
             module_name: r.required("ModuleName")?,
@@ -208,7 +208,7 @@ impl super::generate_device_name_list_url::GenerateDeviceNameListUrlInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             iot_instance_id: r.read("IotInstanceId")?,
         })
@@ -219,7 +219,7 @@ impl super::generate_ota_upload_url::GenerateOtaUploadUrlInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             file_suffix: r.read("FileSuffix")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -231,7 +231,7 @@ impl super::list_ota_firmware::ListOtaFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             current_page: r.required("CurrentPage")?,
             page_size: r.required("PageSize")?,
@@ -246,7 +246,7 @@ impl super::list_ota_job_by_device::ListOtaJobByDeviceInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -262,7 +262,7 @@ impl super::list_ota_job_by_firmware::ListOtaJobByFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             current_page: r.required("CurrentPage")?,
@@ -276,7 +276,7 @@ impl super::list_ota_module_by_product::ListOtaModuleByProductInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             product_key: r.required("ProductKey")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -288,7 +288,7 @@ impl super::list_ota_module_versions_by_device::ListOtaModuleVersionsByDeviceInp
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             current_page: r.required("CurrentPage")?,
             page_size: r.required("PageSize")?,
@@ -304,7 +304,7 @@ impl super::list_ota_task_by_job::ListOtaTaskByJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             current_page: r.read("CurrentPage")?,
@@ -320,7 +320,7 @@ impl super::list_ota_unfinished_task_by_device::ListOtaUnfinishedTaskByDeviceInp
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             iot_id: r.read("IotId")?,
             product_key: r.read("ProductKey")?,
@@ -337,7 +337,7 @@ impl super::modify_ota_firmware::ModifyOtaFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             product_key: r.required("ProductKey")?,
@@ -353,7 +353,7 @@ impl super::query_ota_firmware::QueryOtaFirmwareInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             firmware_id: r.required("FirmwareId")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -365,7 +365,7 @@ impl super::query_ota_job::QueryOtaJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             iot_instance_id: r.read("IotInstanceId")?,
@@ -377,7 +377,7 @@ impl super::reupgrade_ota_task::ReupgradeOtaTaskInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             task_id: r.required_list("TaskId")?,
@@ -390,7 +390,7 @@ impl super::update_ota_job::UpdateOtaJobInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             job_id: r.required("JobId")?,
             maximum_per_minute: r.required("MaximumPerMinute")?,
@@ -408,7 +408,7 @@ impl super::update_ota_module::UpdateOtaModuleInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             product_key: r.required("ProductKey")?,
             module_name: r.required("ModuleName")?,
@@ -888,7 +888,7 @@ pub fn operation(action: &str) -> Option<&'static aliyun_runtime::OperationInfo>
 pub async fn dispatch<S: Service>(
     service: &S,
     ctx: &RequestContext,
-    params: &QueryReader,
+    params: &QueryReader<'_>,
 ) -> Result<String, Failure> {
     match ctx.action() {
         "CancelOTAStrategyByJob" => {

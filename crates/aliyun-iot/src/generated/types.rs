@@ -113,7 +113,7 @@ impl aliyun_runtime::QueryValue for FirmwareStatus {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for FirmwareStatus {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<i64>(name)?.map(Self::from_value))
@@ -213,7 +213,7 @@ impl aliyun_runtime::QueryValue for FirmwareType {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for FirmwareType {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<i64>(name)?.map(Self::from_value))
@@ -313,7 +313,7 @@ impl aliyun_runtime::QueryValue for SignMethod {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for SignMethod {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -404,7 +404,7 @@ impl aliyun_runtime::QueryValue for OtaTag {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for OtaTag {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         if !r.has_struct(name) {
@@ -527,7 +527,7 @@ impl aliyun_runtime::QueryValue for JobStatus {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for JobStatus {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -630,7 +630,7 @@ impl aliyun_runtime::QueryValue for JobType {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for JobType {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -732,7 +732,7 @@ impl aliyun_runtime::QueryValue for SelectionType {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for SelectionType {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -845,7 +845,7 @@ impl aliyun_runtime::QueryValue for TargetSelection {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for TargetSelection {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -946,7 +946,7 @@ impl aliyun_runtime::QueryValue for DownloadProtocol {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for DownloadProtocol {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -1046,7 +1046,7 @@ impl aliyun_runtime::QueryValue for GroupType {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for GroupType {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
@@ -1427,7 +1427,7 @@ impl aliyun_runtime::QueryValue for TaskStatus {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for TaskStatus {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))

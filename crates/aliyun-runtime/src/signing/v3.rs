@@ -93,8 +93,8 @@ pub fn hashed_payload(algorithm: Acs3Algorithm, body: &[u8]) -> String {
 /// Stage 2: the canonical query string: pairs sorted by name (then value) in byte order, each
 /// name and value RFC 3986-encoded, joined as `name=value` with `&`. It is also the query to
 /// send, so that what is signed is what goes on the wire.
-pub fn canonical_query(query: &[(String, String)]) -> String {
-    let pairs = query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+pub fn canonical_query<K: AsRef<str>, V: AsRef<str>>(query: &[(K, V)]) -> String {
+    let pairs = query.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
     super::v1::sorted_query(pairs.collect())
 }
 

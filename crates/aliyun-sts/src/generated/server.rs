@@ -9,7 +9,7 @@ impl super::assume_role::AssumeRoleInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             role_arn: r.required("RoleArn")?,
             role_session_name: r.required("RoleSessionName")?,
@@ -25,7 +25,7 @@ impl super::assume_role_with_oidc::AssumeRoleWithOidcInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             role_arn: r.required("RoleArn")?,
             oidc_provider_arn: r.required("OIDCProviderArn")?,
@@ -41,7 +41,7 @@ impl super::get_caller_identity::GetCallerIdentityInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(_r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(_r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {})
     }
 }
@@ -117,7 +117,7 @@ pub fn operation(action: &str) -> Option<&'static aliyun_runtime::OperationInfo>
 pub async fn dispatch<S: Service>(
     service: &S,
     ctx: &RequestContext,
-    params: &QueryReader,
+    params: &QueryReader<'_>,
 ) -> Result<String, Failure> {
     match ctx.action() {
         "AssumeRole" => {

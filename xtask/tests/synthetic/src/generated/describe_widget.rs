@@ -789,7 +789,7 @@ impl aliyun_runtime::QueryValue for Level {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for Level {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<i64>(name)?.map(Self::from_value))
@@ -889,7 +889,7 @@ impl aliyun_runtime::QueryValue for Color {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for Color {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))

@@ -9,7 +9,7 @@ impl super::describe_widget::DescribeWidgetInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             widget_id: r.required("WidgetId")?,
             depth: r.read("Depth")?,
@@ -26,7 +26,7 @@ impl super::list_widgets::ListWidgetsInput {
     /// Reads the input from a request's decoded parameters: a missing required
     /// parameter is `QueryError::Missing`, a value that does not parse
     /// `QueryError::Invalid`.
-    pub fn from_query(r: &QueryReader) -> Result<Self, QueryError> {
+    pub fn from_query(r: &QueryReader<'_>) -> Result<Self, QueryError> {
         Ok(Self {
             page_number: r.required("PageNumber")?,
             page_size: r.read("PageSize")?,
@@ -85,7 +85,7 @@ pub fn operation(action: &str) -> Option<&'static aliyun_runtime::OperationInfo>
 pub async fn dispatch<S: Service>(
     service: &S,
     ctx: &RequestContext,
-    params: &QueryReader,
+    params: &QueryReader<'_>,
 ) -> Result<String, Failure> {
     match ctx.action() {
         "DescribeWidget" => {

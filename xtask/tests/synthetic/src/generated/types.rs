@@ -105,7 +105,7 @@ impl aliyun_runtime::QueryValue for Label {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for Label {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         if !r.has_struct(name) {
@@ -214,7 +214,7 @@ impl aliyun_runtime::QueryValue for Shade {
 #[cfg(feature = "server")]
 impl aliyun_runtime::query::FromQuery for Shade {
     fn read_query(
-        r: &aliyun_runtime::QueryReader,
+        r: &aliyun_runtime::QueryReader<'_>,
         name: &str,
     ) -> Result<Option<Self>, aliyun_runtime::query::QueryError> {
         Ok(r.read::<String>(name)?.map(|value: String| Self::from_value(&value)))
