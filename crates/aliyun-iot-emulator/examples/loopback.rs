@@ -3,10 +3,14 @@
 //!
 //! ```sh
 //! cargo build --release -p aliyun-iot-emulator --example loopback
-//! target/release/examples/loopback serve 127.0.0.1:18090 &
-//! /usr/bin/time -f "%U %S" target/release/examples/loopback bare http://127.0.0.1:18090/ 10000
-//! /usr/bin/time -f "%U %S" target/release/examples/loopback sdk http://127.0.0.1:18090/ 10000 [v1|v3]
+//! chrt -f 50 taskset -c 1 target/release/examples/loopback serve 127.0.0.1:18090 &
+//! # then, alternated several times (the README's figures: 9 rounds, medians):
+//! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback bare http://127.0.0.1:18090/ 10000
+//! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback sdk http://127.0.0.1:18090/ 10000 [v1|v3]
 //! ```
+//!
+//! Real-time priority keeps other processes from preempting the runs; a core each for the
+//! server and the client keeps their scheduling the same for both loops.
 //!
 //! `serve` answers every request with the documented QueryOTAFirmware JSON body; `bare` POSTs
 //! the same query in a loop with a plain reqwest client; `sdk` makes real signed
