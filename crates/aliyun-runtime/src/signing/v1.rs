@@ -8,6 +8,8 @@
 //! [`RpcV1Signer`] signs the request's query with the signature's own parameters: what these
 //! stages compute, in one pass.
 
+use std::cell::RefCell;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::{Hmac, KeyInit, Mac};
@@ -154,11 +156,32 @@ fn signature_base64(secret: &str, string_to_sign: &[u8]) -> [u8; 28] {
     out
 }
 
-/// HMAC-SHA1 of `message` under `key`.
+/// HMAC-SHA1 of `message` under `key`. Each thread keeps the state keyed with the last key it
+/// used, so that the key's two blocks (a fifth of the hashing of a QueryOTAFirmware
+/// signature) are hashed once per key rather than on every attempt.
 fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
+    thread_local! {
+        static LAST: RefCell<Option<(Vec<u8>, Hmac<Sha1>)>> = const { RefCell::new(None) };
+    }
     // HMAC takes keys of any length, so this cannot fail; were it ever to, the zero
     // signature would be refused by the server rather than a panic here.
-    <Hmac<Sha1> as KeyInit>::new_from_slice(key)
+    let fresh = || <Hmac<Sha1> as KeyInit>::new_from_slice(key).ok();
+    let cached = LAST.try_with(|last| {
+        // Busy only if re-entered, which signing never is: then it is simply not used.
+        let mut last = last.try_borrow_mut().ok()?;
+        match &*last {
+            Some((known, mac)) if known.as_slice() == key => Some(mac.clone()),
+            _ => {
+                let mac = fresh()?;
+                *last = Some((key.to_vec(), mac.clone()));
+                Some(mac)
+            }
+        }
+    });
+    cached
+        .ok()
+        .flatten()
+        .or_else(fresh)
         .map(|mac| mac.chain_update(message).finalize().into_bytes().into())
         .unwrap_or_default()
 }
@@ -311,6 +334,19 @@ mod tests {
     use crate::signing::percent_encode;
 
     const NONCE_1: &str = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";
+
+    #[test]
+    fn signatures_follow_the_key_as_it_changes() {
+        // Each thread keeps the last key's HMAC state: a new key must not reuse it.
+        let long = "k".repeat(100); // longer than a SHA-1 block: hashed first
+        for secret in ["a", "testsecret", "a", &long, "testsecret", "b"] {
+            let mac = <Hmac<Sha1> as KeyInit>::new_from_slice(format!("{secret}&").as_bytes())
+                .unwrap()
+                .chain_update(b"GET&%2F&A%3D1");
+            let expected = BASE64.encode(mac.finalize().into_bytes());
+            assert_eq!(signature(secret, "GET&%2F&A%3D1"), expected, "{secret}");
+        }
+    }
 
     fn ts(s: &str) -> jiff::Timestamp {
         s.parse().unwrap()
