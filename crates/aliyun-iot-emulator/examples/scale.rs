@@ -766,6 +766,43 @@ enum Op {
     Query,
 }
 
+/// One call of `op`, the `i`th of `worker` of `workers` (a job targets one of `devices` in
+/// turn). Panics on failure.
+async fn call(
+    client: &aliyun_iot::Client,
+    op: Op,
+    (worker, workers): (usize, usize),
+    i: usize,
+    devices: usize,
+) {
+    let result = match op {
+        Op::Module => client
+            .update_ota_module()
+            .product_key(PRODUCT)
+            .module_name(MODULE)
+            .desc(format!("worker {worker} call {i}"))
+            .send()
+            .await
+            .map(drop),
+        Op::Query => client
+            .query_ota_firmware()
+            .firmware_id(PACKAGE)
+            .send()
+            .await
+            .map(drop),
+        Op::Job => client
+            .create_ota_static_upgrade_job()
+            .firmware_id(PACKAGE)
+            .product_key(PRODUCT)
+            .target_selection(TargetSelection::Specific)
+            .target_device_name(device_name((worker + i * workers) % devices + 1, devices))
+            .send()
+            .await
+            .map(drop),
+    };
+    result.unwrap_or_else(|e| panic!("call failed: {e}"));
+}
+
 /// `workers` tasks sending `op` one after the other for `seconds`: calls/s and latencies.
 async fn load(
     client: &aliyun_iot::Client,
@@ -784,35 +821,7 @@ async fn load(
                 let mut i = 0usize;
                 while Instant::now() < deadline {
                     let t = Instant::now();
-                    let result = match op {
-                        Op::Module => client
-                            .update_ota_module()
-                            .product_key(PRODUCT)
-                            .module_name(MODULE)
-                            .desc(format!("worker {worker} call {i}"))
-                            .send()
-                            .await
-                            .map(drop),
-                        Op::Query => client
-                            .query_ota_firmware()
-                            .firmware_id(PACKAGE)
-                            .send()
-                            .await
-                            .map(drop),
-                        Op::Job => {
-                            let n = (worker + i * workers) % devices + 1;
-                            client
-                                .create_ota_static_upgrade_job()
-                                .firmware_id(PACKAGE)
-                                .product_key(PRODUCT)
-                                .target_selection(TargetSelection::Specific)
-                                .target_device_name(device_name(n, devices))
-                                .send()
-                                .await
-                                .map(drop)
-                        }
-                    };
-                    result.unwrap_or_else(|e| panic!("call failed: {e}"));
+                    call(&client, op, (worker, workers), i, devices).await;
                     samples.push((Instant::now(), t.elapsed()));
                     i += 1;
                 }
@@ -1688,24 +1697,8 @@ fn compaction(args: &Args) {
                     break;
                 }
                 let t = Instant::now();
-                let result = if write {
-                    client
-                        .update_ota_module()
-                        .product_key(PRODUCT)
-                        .module_name(MODULE)
-                        .desc(format!("worker {worker} call {i}"))
-                        .send()
-                        .await
-                        .map(drop)
-                } else {
-                    client
-                        .query_ota_firmware()
-                        .firmware_id(PACKAGE)
-                        .send()
-                        .await
-                        .map(drop)
-                };
-                result.unwrap_or_else(|e| panic!("call failed: {e}"));
+                let op = if write { Op::Module } else { Op::Query };
+                call(&client, op, (worker, 1), i, 1).await;
                 if write {
                     written.fetch_add(1, Ordering::Relaxed);
                 }

@@ -402,11 +402,11 @@ fn log(method: &Method, ctx: &Ctx, status: Option<StatusCode>, code: &str) {
 
 /// The whole pipeline of one request.
 async fn process(shared: &Shared, request: Request, ctx: &mut Ctx) -> Outcome {
-    let (parts, body) = match receive(shared, request, ctx).await {
+    let received = match receive(shared, request, ctx).await {
         Ok(received) => received,
         Err(error) => return Outcome::Gateway(error),
     };
-    let (key_id, action, params) = match authenticate(shared, &parts, &body, ctx) {
+    let (key_id, action, params) = match authenticate(shared, &received, ctx) {
         Ok(done) => done,
         Err(error) => return Outcome::Gateway(error),
     };
@@ -584,20 +584,43 @@ fn is_v3(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.as_bytes().starts_with(b"ACS3-"))
 }
 
+/// A request as the gateway has read it: its head, the body it needs, and how it is signed.
+struct Received {
+    parts: Parts,
+    /// The form or what V3 signs; empty when neither is read.
+    body: Vec<u8>,
+    /// Signed with V3 (an `Authorization: ACS3-…` header).
+    v3: bool,
+    /// The body is a form whose parameters count.
+    form: bool,
+}
+
+impl Received {
+    /// The answer's format when the request names none: V3 answers JSON (the official V3
+    /// SDKs send no `Format`).
+    fn default_format(&self) -> Format {
+        if self.v3 {
+            Format::Json
+        } else {
+            aliyun_iot::DEFAULT_FORMAT
+        }
+    }
+}
+
 /// The gateway's first part: the request's head and the body it needs (a form, or what V3
 /// signs), with the `Format` for early errors set in `ctx`.
 async fn receive(
     shared: &Shared,
     request: Request,
     ctx: &mut Ctx,
-) -> Result<(Parts, Vec<u8>), GatewayError> {
+) -> Result<Received, GatewayError> {
     let (parts, body) = request.into_parts();
-    let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
     let routed = parts.uri.path() == "/" && matches!(parts.method, Method::GET | Method::POST);
     let v3 = is_v3(&parts.headers);
+    let form = is_form(&parts.headers);
     // V3 signs the body's hash whatever its type or method, so its body is always read; V1
     // reads a POST's form.
-    let read = routed && (v3 || (parts.method == Method::POST && is_form(&parts.headers)));
+    let read = routed && (v3 || (parts.method == Method::POST && form));
     let (body, body_error) = if read {
         match form_body(&parts, body, shared.config.read_timeout).await {
             Ok(bytes) => (bytes, None),
@@ -606,21 +629,24 @@ async fn receive(
     } else {
         (Vec::new(), None)
     };
-    let form = is_form(&parts.headers);
+    let received = Received {
+        parts,
+        body,
+        v3,
+        form,
+    };
     // Answer even early errors in the `Format` asked for (the query's first, as when decoded).
-    let sniffed = sniff_format(raw_query).or_else(|| form.then(|| sniff_format(&body)).flatten());
-    ctx.format = sniffed.unwrap_or(if v3 {
-        Format::Json
-    } else {
-        aliyun_iot::DEFAULT_FORMAT
-    });
+    let raw_query = received.parts.uri.query().unwrap_or_default().as_bytes();
+    let sniffed =
+        sniff_format(raw_query).or_else(|| form.then(|| sniff_format(&received.body)).flatten());
+    ctx.format = sniffed.unwrap_or(received.default_format());
     if !routed {
         return Err(GatewayError::api_not_found());
     }
     if let Some(error) = body_error {
         return Err(error);
     }
-    Ok((parts, body))
+    Ok(received)
 }
 
 /// The gateway's second part: decodes the parameters (borrowed from the request where they
@@ -628,25 +654,20 @@ async fn receive(
 /// Returns the caller's AccessKeyId, the operation and the parameters.
 fn authenticate<'a>(
     shared: &Shared,
-    parts: &'a Parts,
-    body: &'a [u8],
+    received: &'a Received,
     ctx: &mut Ctx,
 ) -> Result<(String, &'static aliyun_runtime::OperationInfo, Params<'a>), GatewayError> {
+    let Received {
+        parts, body, form, ..
+    } = received;
     let raw_query = parts.uri.query().unwrap_or_default().as_bytes();
-    let v3 = is_v3(&parts.headers);
-    let form = is_form(&parts.headers);
     let mut pairs = parse_pairs(raw_query, "query string")?;
     let query_len = pairs.len();
-    if form {
+    if *form {
         pairs.extend(parse_pairs(body, "request body")?);
     }
     let params = Params::new(pairs);
-    // V3 answers JSON unless asked otherwise (the official V3 SDKs send no Format).
-    let default_format = if v3 {
-        Format::Json
-    } else {
-        aliyun_iot::DEFAULT_FORMAT
-    };
+    let default_format = received.default_format();
     ctx.format = match params.get("Format") {
         None => default_format,
         Some(value) => match Format::parse(value) {
@@ -666,7 +687,7 @@ fn authenticate<'a>(
             shorten(name, 64)
         )));
     }
-    let (key_id, action, nonce) = if v3 {
+    let (key_id, action, nonce) = if received.v3 {
         let view = V3View {
             parts,
             query: params.first(query_len),
