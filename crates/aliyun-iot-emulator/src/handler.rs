@@ -957,14 +957,12 @@ fn verify_v3(shared: &Shared, view: &V3View<'_>, ctx: &mut Ctx) -> Result<Verifi
             "x-acs-content-sha256 does not match the body",
         ));
     }
-    let headers: Vec<(String, String)> = view
+    let headers: Vec<(&str, &str)> = view
         .parts
         .headers
         .iter()
         .filter(|(name, _)| name.as_str() != "host")
-        .filter_map(|(name, value)| {
-            Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
-        })
+        .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
         .collect();
     let host = view.header("host").unwrap_or_default();
     let (canonical_headers, signed_list) =

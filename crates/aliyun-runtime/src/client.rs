@@ -1,9 +1,11 @@
 //! The call loop every generated client uses: credentials → pacing → sign → send → decode,
 //! retried with backoff, each attempt with a fresh nonce and timestamp.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use reqwest::Url;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use std::sync::Arc;
 use tracing::Instrument;
 
 use crate::config::{Config, Method};
@@ -184,18 +186,23 @@ impl RpcClient {
         url.set_query(Some(&signed.query));
         tracing::debug!(url = %redact_query(url.as_str()), method = http_method.as_str(), %version, "sending");
 
-        let mut builder = match http_method {
-            Method::Post => self.inner.http.post(url),
-            Method::Get => self.inner.http.get(url),
+        let method = match http_method {
+            Method::Post => reqwest::Method::POST,
+            Method::Get => reqwest::Method::GET,
         };
-        builder = builder.headers(header_map(std::mem::take(&mut request.headers))?);
+        // Built whole rather than through a `RequestBuilder`, which would merge the headers
+        // into a map of its own.
+        let mut http_request = reqwest::Request::new(method, url);
+        *http_request.headers_mut() = header_map(std::mem::take(&mut request.headers))?;
         if http_method == Method::Post {
             // Even empty: `Content-Length: 0`, as the official SDKs send (some proxies refuse a
             // POST without a length).
-            builder = builder.body(std::mem::take(&mut request.body));
+            *http_request.body_mut() = Some(std::mem::take(&mut request.body).into());
         }
-        let mut response = builder
-            .send()
+        let mut response = self
+            .inner
+            .http
+            .execute(http_request)
             .await
             .map_err(|e| transport_error(e, config))?;
         let status = response.status().as_u16();
@@ -230,18 +237,18 @@ impl RpcClient {
 }
 
 /// The request's headers as reqwest takes them, without copying: the names this crate sets
-/// are static, the values moved.
-fn header_map(headers: Vec<(String, String)>) -> Result<HeaderMap, Error> {
-    /// The `x-acs-*` names the protocol and the signers set (the standard ones, such as
-    /// `authorization`, are static in `http` already).
-    const KNOWN: [&str; 7] = [
-        "x-acs-action",
-        "x-acs-version",
-        "x-acs-date",
-        "x-acs-signature-nonce",
-        "x-acs-content-sha256",
-        "x-acs-security-token",
-        "x-acs-accesskey-id",
+/// and the values known in advance are static, the others moved.
+fn header_map(headers: Vec<(Cow<'static, str>, Cow<'static, str>)>) -> Result<HeaderMap, Error> {
+    /// The `x-acs-*` names the protocol and the signers set, made once (the standard ones,
+    /// such as `authorization`, are static in `http` already).
+    const KNOWN: [HeaderName; 7] = [
+        HeaderName::from_static("x-acs-action"),
+        HeaderName::from_static("x-acs-version"),
+        HeaderName::from_static("x-acs-date"),
+        HeaderName::from_static("x-acs-signature-nonce"),
+        HeaderName::from_static("x-acs-content-sha256"),
+        HeaderName::from_static("x-acs-security-token"),
+        HeaderName::from_static("x-acs-accesskey-id"),
     ];
     let invalid = |e: Box<dyn std::error::Error + Send + Sync>| {
         Error::Transport(TransportError::new(
@@ -249,14 +256,18 @@ fn header_map(headers: Vec<(String, String)>) -> Result<HeaderMap, Error> {
             Some(e),
         ))
     };
-    let mut map = HeaderMap::with_capacity(headers.len());
+    // Room for reqwest's own defaults (`accept`, `user-agent`) too.
+    let mut map = HeaderMap::with_capacity(headers.len() + 2);
     for (name, value) in headers {
-        let name = match KNOWN.iter().find(|known| **known == name) {
-            Some(known) => HeaderName::from_static(known),
+        let name = match KNOWN.iter().find(|known| known.as_str() == name) {
+            Some(known) => known.clone(),
             None => HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(e.into()))?,
         };
-        let value = HeaderValue::from_maybe_shared(bytes::Bytes::from(value))
-            .map_err(|e| invalid(e.into()))?;
+        let value = match value {
+            Cow::Borrowed(text) => bytes::Bytes::from_static(text.as_bytes()),
+            Cow::Owned(text) => bytes::Bytes::from(text),
+        };
+        let value = HeaderValue::from_maybe_shared(value).map_err(|e| invalid(e.into()))?;
         map.append(name, value);
     }
     Ok(map)

@@ -37,7 +37,7 @@ pub fn batches(requests: Vec<Presigned>, host: &str, connections: usize) -> Batc
             .uri(request.url)
             .header(hyper::header::HOST, host);
         for (name, value) in request.headers {
-            builder = builder.header(name, value);
+            builder = builder.header(&*name, &*value);
         }
         batches[i % connections].push(builder.body(Empty::new()).expect("a valid request"));
     }

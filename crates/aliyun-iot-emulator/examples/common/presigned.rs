@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each includer uses part of it
 
+use std::borrow::Cow;
+
 use aliyun_runtime::jiff::Timestamp;
 use aliyun_runtime::signing::{
     Acs3Signer, NonceSource, RandomNonce, RpcV1Signer, SignableRequest, Signer, SigningContext,
@@ -17,7 +19,7 @@ pub const SEED_ID: &str = "UfuxnwygsuSkVE0VCN****0100";
 pub struct Presigned {
     pub post: bool,
     pub url: String,
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
 }
 
 /// `n` requests for the seed package signed with `version` for the emulator at `endpoint`

@@ -369,7 +369,7 @@ impl V3Call {
         let hash = self
             .content_hash
             .clone()
-            .unwrap_or_else(|| v3::hashed_payload(self.algorithm, &self.body));
+            .unwrap_or_else(|| v3::hashed_payload(self.algorithm, &self.body).into_owned());
         let mut headers = self.headers.clone();
         headers.retain(|(n, _)| n != "x-acs-content-sha256");
         headers.push(("x-acs-content-sha256".to_owned(), hash));
@@ -444,7 +444,7 @@ impl V3Call {
         request.body = self.body.clone();
         for (name, value) in &self.headers {
             if !owned.contains(&name.as_str()) {
-                request.set_header(name, value.clone());
+                request.set_header(name.clone(), value.clone());
             }
         }
         let time: Timestamp = self
@@ -472,7 +472,11 @@ impl V3Call {
         V3Request {
             method: self.method,
             query: signed.query,
-            headers: request.headers.clone(),
+            headers: request
+                .headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
             body: request.body.clone(),
             string_to_sign: signed.string_to_sign,
             signature: sig,

@@ -17,6 +17,7 @@ mod redact;
 pub mod v1;
 pub mod v3;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::secret::Secret;
@@ -127,13 +128,18 @@ static ESCAPES: [Option<[u8; 3]>; 256] = {
 
 /// Lowercase hex of `bytes`.
 pub(crate) fn to_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut out, bytes);
+    out
+}
+
+/// Appends the lowercase hex of `bytes` to `out`.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = vec![0; bytes.len() * 2];
-    for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {
-        pair[0] = DIGITS[usize::from(b >> 4)];
-        pair[1] = DIGITS[usize::from(b & 0x0f)];
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
     }
-    ascii(out)
 }
 
 /// The signature versions of Alibaba Cloud's RPC APIs.
@@ -196,8 +202,9 @@ pub struct SignableRequest {
     pub path: String,
     /// Query parameters, decoded.
     pub query: Vec<(String, String)>,
-    /// Headers other than `Host`, names lowercase.
-    pub headers: Vec<(String, String)>,
+    /// Headers other than `Host`, names lowercase. Names and values the protocol knows in
+    /// advance are borrowed for the program's life, so that they are never copied.
+    pub headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     /// The exact body bytes.
     pub body: Vec<u8>,
 }
@@ -222,12 +229,19 @@ impl SignableRequest {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 
     /// Sets header `name` (lowercased), replacing any value it had.
-    pub fn set_header(&mut self, name: &str, value: impl Into<String>) {
-        let name = name.to_ascii_lowercase();
+    pub fn set_header(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Cow<'static, str>>,
+    ) {
+        let mut name = name.into();
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            name = Cow::Owned(name.to_ascii_lowercase());
+        }
         self.headers.retain(|(n, _)| *n != name);
         self.headers.push((name, value.into()));
     }
@@ -245,9 +259,9 @@ impl fmt::Debug for SignableRequest {
             .iter()
             .map(|(name, value)| {
                 if redact::REDACTED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-                    (name.as_str(), redact::REDACTED)
+                    (&**name, redact::REDACTED)
                 } else {
-                    (name.as_str(), value.as_str())
+                    (&**name, &**value)
                 }
             })
             .collect();
@@ -405,10 +419,7 @@ mod tests {
         let mut request = SignableRequest::new("POST", "h", "/");
         request.set_header("X-Acs-Action", "A");
         request.set_header("x-acs-action", "B");
-        assert_eq!(
-            request.headers,
-            [("x-acs-action".to_owned(), "B".to_owned())]
-        );
+        assert_eq!(request.headers, [("x-acs-action".into(), "B".into())]);
         assert_eq!(request.header("X-ACS-ACTION"), Some("B"));
     }
 }

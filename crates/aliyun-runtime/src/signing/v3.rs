@@ -22,7 +22,7 @@ use sm3::Sm3;
 
 use super::{
     SignableRequest, SignatureVersion, Signed, Signer, SigningContext, SigningKey, percent_encode,
-    to_hex,
+    push_hex, to_hex,
 };
 
 /// The V3 algorithms: the hash and HMAC they use.
@@ -54,14 +54,13 @@ impl Acs3Algorithm {
         }
     }
 
-    /// The lowercase hex hash of `bytes`.
-    pub fn hash_hex(self, bytes: &[u8]) -> String {
+    /// The lowercase hex hash of `bytes` (borrowed for an empty body, as RPC calls send).
+    pub fn hash_hex(self, bytes: &[u8]) -> Cow<'static, str> {
         match (self, bytes.is_empty()) {
-            // RPC calls have an empty body.
-            (Acs3Algorithm::HmacSha256, true) => EMPTY_SHA256.to_owned(),
-            (Acs3Algorithm::HmacSm3, true) => EMPTY_SM3.to_owned(),
-            (Acs3Algorithm::HmacSha256, false) => to_hex(&Sha256::digest(bytes)),
-            (Acs3Algorithm::HmacSm3, false) => to_hex(&Sm3::digest(bytes)),
+            (Acs3Algorithm::HmacSha256, true) => Cow::Borrowed(EMPTY_SHA256),
+            (Acs3Algorithm::HmacSm3, true) => Cow::Borrowed(EMPTY_SM3),
+            (Acs3Algorithm::HmacSha256, false) => Cow::Owned(to_hex(&Sha256::digest(bytes))),
+            (Acs3Algorithm::HmacSm3, false) => Cow::Owned(to_hex(&Sm3::digest(bytes))),
         }
     }
 
@@ -86,7 +85,7 @@ const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495
 const EMPTY_SM3: &str = "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
 
 /// Stage 1: the hex hash of the exact body bytes (SHA-256 of nothing for an empty body).
-pub fn hashed_payload(algorithm: Acs3Algorithm, body: &[u8]) -> String {
+pub fn hashed_payload(algorithm: Acs3Algorithm, body: &[u8]) -> Cow<'static, str> {
     algorithm.hash_hex(body)
 }
 
@@ -99,27 +98,29 @@ pub fn canonical_query<K: AsRef<str>, V: AsRef<str>>(query: &[(K, V)]) -> String
 }
 
 /// The canonical form of a path: each `/`-separated segment RFC 3986-encoded (`/` for RPC).
-pub fn canonical_path(path: &str) -> String {
+pub fn canonical_path(path: &str) -> Cow<'static, str> {
     if path.is_empty() || path == "/" {
-        return "/".to_owned();
+        return Cow::Borrowed("/");
     }
-    path.split('/')
-        .map(percent_encode)
-        .collect::<Vec<_>>()
-        .join("/")
+    Cow::Owned(
+        path.split('/')
+            .map(percent_encode)
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// Stage 3: the canonical headers (`name:value\n` for each signed header, names lowercase,
 /// values trimmed, sorted by name; repeated headers' values sorted and joined with `,`) and the
 /// `SignedHeaders` list (`name;name`). `host` is the request's `Host`; `signed` picks the
 /// (lowercase) names to sign; a name picked but absent is left out.
-pub fn canonical_headers(
+pub fn canonical_headers<N: AsRef<str>, V: AsRef<str>>(
     host: &str,
-    headers: &[(String, String)],
+    headers: &[(N, V)],
     signed: impl Fn(&str) -> bool,
 ) -> (String, String) {
     let all = std::iter::once(("host", host))
-        .chain(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        .chain(headers.iter().map(|(n, v)| (n.as_ref(), v.as_ref())));
     let mut picked: Vec<(Cow<'_, str>, &str)> = Vec::with_capacity(headers.len() + 1);
     for (name, value) in all {
         // Names are lowercase already but in hand-made requests.
@@ -194,11 +195,13 @@ pub fn canonical_request(
 
 /// Stage 5: the string to sign, `<algorithm>\n<hex hash of the canonical request>`.
 pub fn string_to_sign(algorithm: Acs3Algorithm, canonical_request: &str) -> String {
-    let hash = algorithm.hash_hex(canonical_request.as_bytes());
-    let mut out = String::with_capacity(algorithm.as_str().len() + 1 + hash.len());
+    let mut out = String::with_capacity(algorithm.as_str().len() + 1 + 64);
     out.push_str(algorithm.as_str());
     out.push('\n');
-    out.push_str(&hash);
+    match algorithm {
+        Acs3Algorithm::HmacSha256 => push_hex(&mut out, &Sha256::digest(canonical_request)),
+        Acs3Algorithm::HmacSm3 => push_hex(&mut out, &Sm3::digest(canonical_request)),
+    }
     out
 }
 
@@ -306,13 +309,14 @@ impl Signer for Acs3Signer {
         });
         headers.reserve(4 + 2 * usize::from(key.security_token.is_some()));
         let date = super::v1::format_timestamp(ctx.time);
-        headers.push(("x-acs-date".to_owned(), date));
-        headers.push(("x-acs-signature-nonce".to_owned(), ctx.nonce.clone()));
-        headers.push(("x-acs-content-sha256".to_owned(), payload.clone()));
+        headers.push(("x-acs-date".into(), date.into()));
+        headers.push(("x-acs-signature-nonce".into(), ctx.nonce.clone().into()));
+        headers.push(("x-acs-content-sha256".into(), payload.clone()));
         if let Some(token) = key.security_token {
             let id = key.access_key_id.to_owned();
-            headers.push(("x-acs-accesskey-id".to_owned(), id));
-            headers.push(("x-acs-security-token".to_owned(), token.expose().to_owned()));
+            headers.push(("x-acs-accesskey-id".into(), id.into()));
+            let token = token.expose().to_owned();
+            headers.push(("x-acs-security-token".into(), token.into()));
         }
         let query = canonical_query(&request.query);
         let (headers, signed) =
@@ -330,7 +334,7 @@ impl Signer for Acs3Signer {
         let authorization = authorization(self.algorithm, key.access_key_id, &signed, &sig);
         request
             .headers
-            .push(("authorization".to_owned(), authorization));
+            .push(("authorization".into(), authorization.into()));
         Signed {
             query,
             string_to_sign: sts,
@@ -361,16 +365,14 @@ mod tests {
 
     #[test]
     fn canonical_headers_lowercase_trim_sort_and_join_repeats() {
-        let headers: Vec<(String, String)> = [
+        let headers: Vec<(&str, &str)> = [
             ("x-acs-b", " 2 "),
             ("X-Acs-A", "z"),
             ("user-agent", "not signed"),
             ("x-acs-b", "1"),
             ("content-type", "application/json"),
         ]
-        .iter()
-        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-        .collect();
+        .to_vec();
         let (canonical, list) = canonical_headers(" h:8080 ", &headers, signs_by_default);
         assert_eq!(
             canonical,
@@ -378,7 +380,7 @@ mod tests {
         );
         assert_eq!(list, "content-type;host;x-acs-a;x-acs-b");
         assert_eq!(
-            canonical_headers("", &[], |_| false),
+            canonical_headers::<&str, &str>("", &[], |_| false),
             (String::new(), String::new())
         );
     }
