@@ -239,17 +239,6 @@ impl RpcClient {
 /// The request's headers as reqwest takes them, without copying: the names this crate sets
 /// and the values known in advance are static, the others moved.
 fn header_map(headers: Vec<(Cow<'static, str>, Cow<'static, str>)>) -> Result<HeaderMap, Error> {
-    /// The `x-acs-*` names the protocol and the signers set, made once (the standard ones,
-    /// such as `authorization`, are static in `http` already).
-    const KNOWN: [HeaderName; 7] = [
-        HeaderName::from_static("x-acs-action"),
-        HeaderName::from_static("x-acs-version"),
-        HeaderName::from_static("x-acs-date"),
-        HeaderName::from_static("x-acs-signature-nonce"),
-        HeaderName::from_static("x-acs-content-sha256"),
-        HeaderName::from_static("x-acs-security-token"),
-        HeaderName::from_static("x-acs-accesskey-id"),
-    ];
     let invalid = |e: Box<dyn std::error::Error + Send + Sync>| {
         Error::Transport(TransportError::new(
             "cannot send an invalid header",
@@ -259,9 +248,17 @@ fn header_map(headers: Vec<(Cow<'static, str>, Cow<'static, str>)>) -> Result<He
     // Room for reqwest's own defaults (`accept`, `user-agent`) too.
     let mut map = HeaderMap::with_capacity(headers.len() + 2);
     for (name, value) in headers {
-        let name = match KNOWN.iter().find(|known| known.as_str() == name) {
-            Some(known) => known.clone(),
-            None => HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(e.into()))?,
+        // The `x-acs-*` names the protocol and the signers set, made at compile time (the
+        // standard ones, such as `authorization`, are static in `http` already).
+        let name = match &*name {
+            "x-acs-action" => const { HeaderName::from_static("x-acs-action") },
+            "x-acs-version" => const { HeaderName::from_static("x-acs-version") },
+            "x-acs-date" => const { HeaderName::from_static("x-acs-date") },
+            "x-acs-signature-nonce" => const { HeaderName::from_static("x-acs-signature-nonce") },
+            "x-acs-content-sha256" => const { HeaderName::from_static("x-acs-content-sha256") },
+            "x-acs-security-token" => const { HeaderName::from_static("x-acs-security-token") },
+            "x-acs-accesskey-id" => const { HeaderName::from_static("x-acs-accesskey-id") },
+            other => HeaderName::from_bytes(other.as_bytes()).map_err(|e| invalid(e.into()))?,
         };
         let value = match value {
             Cow::Borrowed(text) => bytes::Bytes::from_static(text.as_bytes()),
