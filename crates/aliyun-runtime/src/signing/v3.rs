@@ -59,8 +59,19 @@ impl Acs3Algorithm {
         match (self, bytes.is_empty()) {
             (Acs3Algorithm::HmacSha256, true) => Cow::Borrowed(EMPTY_SHA256),
             (Acs3Algorithm::HmacSm3, true) => Cow::Borrowed(EMPTY_SM3),
-            (Acs3Algorithm::HmacSha256, false) => Cow::Owned(to_hex(&Sha256::digest(bytes))),
-            (Acs3Algorithm::HmacSm3, false) => Cow::Owned(to_hex(&Sm3::digest(bytes))),
+            (_, false) => {
+                let mut out = String::with_capacity(64);
+                self.push_hash_hex(&mut out, bytes);
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Appends the lowercase hex hash of `bytes` to `out`.
+    fn push_hash_hex(self, out: &mut String, bytes: &[u8]) {
+        match self {
+            Acs3Algorithm::HmacSha256 => push_hex(out, &Sha256::digest(bytes)),
+            Acs3Algorithm::HmacSm3 => push_hex(out, &Sm3::digest(bytes)),
         }
     }
 
@@ -198,10 +209,7 @@ pub fn string_to_sign(algorithm: Acs3Algorithm, canonical_request: &str) -> Stri
     let mut out = String::with_capacity(algorithm.as_str().len() + 1 + 64);
     out.push_str(algorithm.as_str());
     out.push('\n');
-    match algorithm {
-        Acs3Algorithm::HmacSha256 => push_hex(&mut out, &Sha256::digest(canonical_request)),
-        Acs3Algorithm::HmacSm3 => push_hex(&mut out, &Sm3::digest(canonical_request)),
-    }
+    algorithm.push_hash_hex(&mut out, canonical_request.as_bytes());
     out
 }
 
