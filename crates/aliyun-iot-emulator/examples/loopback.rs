@@ -4,7 +4,8 @@
 //! ```sh
 //! cargo build --release -p aliyun-iot-emulator --example loopback
 //! chrt -f 50 taskset -c 1 target/release/examples/loopback serve 127.0.0.1:18090 &
-//! # then, alternated several times (the README's figures: 9 rounds, medians):
+//! # then, alternated many times (the README's figures: 22 rounds, medians; on a machine
+//! # whose speed drifts, single rounds disagree by more than the difference measured):
 //! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback bare http://127.0.0.1:18090/ 10000
 //! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback sdk http://127.0.0.1:18090/ 10000 [v1|v3]
 //! ```
