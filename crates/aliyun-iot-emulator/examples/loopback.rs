@@ -4,18 +4,23 @@
 //! ```sh
 //! cargo build --release -p aliyun-iot-emulator --example loopback
 //! chrt -f 50 taskset -c 1 target/release/examples/loopback serve 127.0.0.1:18090 &
-//! # then, alternated many times (the README's figures: 22 rounds, medians; on a machine
-//! # whose speed drifts, single rounds disagree by more than the difference measured):
-//! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback bare http://127.0.0.1:18090/ 10000
-//! chrt -f 50 taskset -c 0 perf stat -e task-clock target/release/examples/loopback sdk http://127.0.0.1:18090/ 10000 [v1|v3]
+//! # 22 rounds, each running the bare loop, the SDK with V3 and with V1 in turn, 10,000 calls
+//! # each, every loop in a process of its own (the README's figures):
+//! chrt -f 50 taskset -c 0 target/release/examples/loopback rounds http://127.0.0.1:18090/ 10000 22
+//! # or one loop at a time:
+//! chrt -f 50 taskset -c 0 target/release/examples/loopback bare http://127.0.0.1:18090/ 10000
+//! chrt -f 50 taskset -c 0 target/release/examples/loopback sdk http://127.0.0.1:18090/ 10000 [v1|v3]
 //! ```
 //!
 //! Real-time priority keeps other processes from preempting the runs; a core each for the
-//! server and the client keeps their scheduling the same for both loops.
+//! server and the client keeps their scheduling the same for both loops. On a machine whose
+//! speed drifts, single runs disagree by more than the difference measured: `rounds` prints
+//! the medians and the spread of the per-round ratios.
 //!
 //! `serve` answers every request with the documented QueryOTAFirmware JSON body; `bare` POSTs
 //! the same query in a loop with a plain reqwest client; `sdk` makes real signed
-//! `QueryOTAFirmware` calls (signed, paced off, retried on failure, decoded).
+//! `QueryOTAFirmware` calls (signed, paced off, retried on failure, decoded). Each loop reports
+//! the CPU time (user + sys) its process spent from the start of `main`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
@@ -43,7 +48,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let version = SignatureVersion::parse(version).ok_or("v1 or v3")?;
             runtime.block_on(sdk(url, calls.parse()?, version))
         }
-        _ => Err("usage: loopback serve ADDR | bare URL N | sdk URL N [v1|v3]".into()),
+        ["rounds", url, calls, count] => rounds(url, calls, count.parse()?),
+        _ => Err(
+            "usage: loopback serve ADDR | bare URL N | sdk URL N [v1|v3] | rounds URL N ROUNDS"
+                .into(),
+        ),
     }
 }
 
@@ -99,9 +108,78 @@ async fn sdk(
 
 fn report(what: &str, calls: u32, started: Instant) {
     let elapsed = started.elapsed();
+    let cpu = match cpu_nanos() {
+        Ok(nanos) => format!("cpu_ns={nanos}"),
+        Err(e) => format!("CPU time unknown: {e}"),
+    };
     eprintln!(
-        "{what}: {calls} calls in {elapsed:.2?}, {:.0} calls/s, {:.1} µs wall per call",
+        "{what}: {calls} calls in {elapsed:.2?}, {:.0} calls/s, {:.1} µs wall per call, {cpu}",
         f64::from(calls) / elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1e6 / f64::from(calls)
     );
+}
+
+/// The CPU time (user + sys) all of this process's threads have used, in nanoseconds.
+fn cpu_nanos() -> Result<u128, Box<dyn std::error::Error>> {
+    let mut total = 0;
+    for task in std::fs::read_dir("/proc/self/task")? {
+        let stat = std::fs::read_to_string(task?.path().join("schedstat"))?;
+        let first = stat.split_whitespace().next().ok_or("an empty schedstat")?;
+        total += first.parse::<u128>()?;
+    }
+    Ok(total)
+}
+
+/// Runs the three loops in turn, each in a process of its own, `rounds` times; prints each
+/// loop's CPU per call (medians) and the SDK's ratios to the bare loop.
+fn rounds(url: &str, calls: &str, rounds: u32) -> Result<(), Box<dyn std::error::Error>> {
+    let exe = std::env::current_exe()?;
+    let loops: [(&str, Vec<&str>); 3] = [
+        ("bare reqwest", vec!["bare", url, calls]),
+        ("sdk v3", vec!["sdk", url, calls, "v3"]),
+        ("sdk v1", vec!["sdk", url, calls, "v1"]),
+    ];
+    let per_call = f64::from(calls.parse::<u32>()?) * 1e3;
+    let mut spent: [Vec<f64>; 3] = Default::default();
+    for _ in 0..rounds {
+        for ((name, args), spent) in loops.iter().zip(&mut spent) {
+            let out = std::process::Command::new(&exe).args(args).output()?;
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if !out.status.success() {
+                return Err(format!("{name} failed: {stderr}").into());
+            }
+            let nanos: f64 = stderr
+                .split_once("cpu_ns=")
+                .and_then(|(_, rest)| rest.split_whitespace().next())
+                .ok_or_else(|| format!("{name} reported no CPU time: {stderr}"))?
+                .parse()?;
+            spent.push(nanos / per_call);
+        }
+    }
+    let bare = median(&spent[0]);
+    println!("{rounds} rounds, CPU per call (median):");
+    println!("  bare reqwest: {bare:.1} µs");
+    for ((name, _), times) in loops.iter().zip(&spent).skip(1) {
+        let ratios: Vec<f64> = times.iter().zip(&spent[0]).map(|(s, b)| s / b).collect();
+        let (low, high) = ratios
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
+        println!(
+            "  {name}: {:.1} µs, {:.2}× bare (ratio of the medians); per round {:.2}× (median), {low:.2}–{high:.2}×",
+            median(times),
+            median(times) / bare,
+            median(&ratios)
+        );
+    }
+    Ok(())
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
 }
