@@ -20,7 +20,7 @@
 //! `serve` answers every request with the documented QueryOTAFirmware JSON body; `bare` POSTs
 //! the same query in a loop with a plain reqwest client; `sdk` makes real signed
 //! `QueryOTAFirmware` calls (signed, paced off, retried on failure, decoded). Each loop reports
-//! the CPU time (user + sys) its process spent from the start of `main`.
+//! the CPU time (user + sys) its process has spent when its loop ends.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failed assumption is a failure
 
