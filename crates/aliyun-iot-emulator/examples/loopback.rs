@@ -139,7 +139,8 @@ fn rounds(url: &str, calls: &str, rounds: u32) -> Result<(), Box<dyn std::error:
         ("sdk v3", vec!["sdk", url, calls, "v3"]),
         ("sdk v1", vec!["sdk", url, calls, "v1"]),
     ];
-    let per_call = f64::from(calls.parse::<u32>()?) * 1e3;
+    // A loop's CPU nanoseconds over this are microseconds per call.
+    let nanos_per_micro_call = f64::from(calls.parse::<u32>()?) * 1e3;
     let mut spent: [Vec<f64>; 3] = Default::default();
     for _ in 0..rounds {
         for ((name, args), spent) in loops.iter().zip(&mut spent) {
@@ -153,7 +154,7 @@ fn rounds(url: &str, calls: &str, rounds: u32) -> Result<(), Box<dyn std::error:
                 .and_then(|(_, rest)| rest.split_whitespace().next())
                 .ok_or_else(|| format!("{name} reported no CPU time: {stderr}"))?
                 .parse()?;
-            spent.push(nanos / per_call);
+            spent.push(nanos / nanos_per_micro_call);
         }
     }
     let bare = median(&spent[0]);
@@ -161,9 +162,8 @@ fn rounds(url: &str, calls: &str, rounds: u32) -> Result<(), Box<dyn std::error:
     println!("  bare reqwest: {bare:.1} µs");
     for ((name, _), times) in loops.iter().zip(&spent).skip(1) {
         let ratios: Vec<f64> = times.iter().zip(&spent[0]).map(|(s, b)| s / b).collect();
-        let (low, high) = ratios
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
+        let low = ratios.iter().copied().fold(f64::MAX, f64::min);
+        let high = ratios.iter().copied().fold(f64::MIN, f64::max);
         println!(
             "  {name}: {:.1} µs, {:.2}× bare (ratio of the medians); per round {:.2}× (median), {low:.2}–{high:.2}×",
             median(times),
